@@ -1,0 +1,82 @@
+package app.backcoach.conversation;
+
+import app.backcoach.command.CommandContainer;
+import app.backcoach.command.CommandContext;
+import app.backcoach.conversation.Incoming.ButtonTap;
+import app.backcoach.conversation.Incoming.CommandMessage;
+import app.backcoach.conversation.Incoming.Ignored;
+import app.backcoach.conversation.Incoming.MembershipChange;
+import app.backcoach.conversation.Incoming.OtherMessage;
+import app.backcoach.conversation.Incoming.TextMessage;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import app.backcoach.user.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Where every incoming event goes: by its type, never by its text. Runs inside the update's
+ * transaction, so whatever it stores and sends commits with the update.
+ */
+@ApplicationScoped
+public class ConversationRouter {
+
+    private final CommandContainer commands;
+    private final UserService users;
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public ConversationRouter(CommandContainer commands, UserService users, MessageSender sender, Texts texts) {
+        this.commands = commands;
+        this.users = users;
+        this.sender = sender;
+        this.texts = texts;
+    }
+
+    public void route(Incoming incoming) {
+        if (incoming instanceof Ignored) {
+            return;
+        }
+        if (incoming instanceof MembershipChange change) {
+            if (change.blocked()) {
+                users.markBlocked(change.from().userId());
+            } else {
+                users.markUnblocked(change.from().userId());
+            }
+            return;
+        }
+        if (!incoming.chat().isPrivate()) {
+            answerOutsidePrivateChat(incoming);
+            return;
+        }
+        if (incoming instanceof CommandMessage command) {
+            users.recordSeen(command.from().userId(), command.from().languageCode());
+            commands.execute(command.name(), new CommandContext(command.chat().id(), command.from().userId(),
+                    command.from().languageCode(), command.arguments()));
+        } else if (incoming instanceof TextMessage text) {
+            users.recordSeen(text.from().userId(), text.from().languageCode());
+            reply(incoming, text.from(), "fallback.text");
+        } else if (incoming instanceof OtherMessage other) {
+            users.recordSeen(other.from().userId(), other.from().languageCode());
+            reply(incoming, other.from(), "fallback.other");
+        } else if (incoming instanceof ButtonTap tap) {
+            users.recordSeen(tap.from().userId(), tap.from().languageCode());
+            // No question is open yet, so every tap is on a closed one.
+            sender.answerCallback(tap.chat().id(), tap.callbackQueryId(),
+                    texts.get(tap.from().languageCode(), "callback.closed"));
+        }
+    }
+
+    /** Groups get one line pointing to the private chat; channels get nothing. */
+    private void answerOutsidePrivateChat(Incoming incoming) {
+        if (incoming instanceof CommandMessage command && incoming.chat().kind() == Incoming.ChatKind.GROUP) {
+            reply(incoming, command.from(), "group.private-only");
+        } else if (incoming instanceof ButtonTap tap) {
+            sender.answerCallback(tap.chat().id(), tap.callbackQueryId(),
+                    texts.get(tap.from().languageCode(), "callback.closed"));
+        }
+    }
+
+    private void reply(Incoming incoming, Incoming.Person from, String key) {
+        sender.send(incoming.chat().id(), texts.get(from.languageCode(), key));
+    }
+}

@@ -1,0 +1,42 @@
+package app.backcoach.conversation;
+
+/** What a person did, in the bot's own terms; the Telegram adapter produces these from updates. */
+public sealed interface Incoming {
+
+    Chat chat();
+
+    enum ChatKind { PRIVATE, GROUP, CHANNEL }
+
+    record Chat(long id, ChatKind kind) {
+        public boolean isPrivate() {
+            return kind == ChatKind.PRIVATE;
+        }
+    }
+
+    /** The person behind an update; the language is Telegram's {@code language_code}, possibly null. */
+    record Person(long userId, String languageCode) {
+    }
+
+    /** "/name args" typed or tapped from the menu; {@code name} is lower case without the slash or @bot suffix. */
+    record CommandMessage(Chat chat, Person from, String name, String arguments) implements Incoming {
+    }
+
+    record TextMessage(Chat chat, Person from, String text) implements Incoming {
+    }
+
+    /** An inline button tapped; {@code data} is the callback data we put on it, or a forgery. */
+    record ButtonTap(Chat chat, Person from, String callbackQueryId, Long messageId, String data) implements Incoming {
+    }
+
+    /** The user blocked the bot ({@code blocked}) or started it again. */
+    record MembershipChange(Chat chat, Person from, boolean blocked) implements Incoming {
+    }
+
+    /** A sticker, photo, voice note, location … that nothing asked for. */
+    record OtherMessage(Chat chat, Person from, String kind) implements Incoming {
+    }
+
+    /** Updates the bot deliberately leaves alone (edits, channel posts, update types it does not use). */
+    record Ignored(Chat chat, String reason) implements Incoming {
+    }
+}

@@ -1,0 +1,82 @@
+package app.backcoach.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One update as recorded before it was confirmed to Telegram. */
+@Entity
+@Table(name = "inbox_update")
+public class InboxUpdate extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "update_id")
+    public long updateId;
+
+    @Column(name = "chat_id", nullable = false)
+    public long chatId;
+
+    /** The raw update; cleared once handled, since only the id is needed to spot redeliveries. */
+    public String payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InboxStatus status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "handled_at")
+    public Instant handledAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** The oldest pending update of each chat that is due: a chat's updates are handled strictly in order. */
+    @SuppressWarnings("unchecked")
+    public static List<InboxUpdate> dueLaneHeads(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT i.* FROM inbox_update i
+                JOIN (SELECT chat_id, MIN(update_id) AS head FROM inbox_update
+                      WHERE status = 'PENDING' GROUP BY chat_id) h ON i.update_id = h.head
+                WHERE i.next_attempt_at <= :now
+                ORDER BY i.update_id
+                LIMIT :limit""", InboxUpdate.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** Records the update unless its id is known; returns whether it was new. */
+    public static boolean insertIfAbsent(InboundUpdate update, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                INSERT IGNORE INTO inbox_update
+                    (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at)
+                VALUES (:id, :chat, :payload, 'PENDING', 0, :now, :now)""")
+                .setParameter("id", update.updateId())
+                .setParameter("chat", update.chatId())
+                .setParameter("payload", update.payload())
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    public static long deleteHandledBefore(Instant cutoff) {
+        return delete("status = ?1 and handledAt < ?2", InboxStatus.DONE, cutoff);
+    }
+
+    public static long deleteForChat(long chatId) {
+        return delete("chatId", chatId);
+    }
+}

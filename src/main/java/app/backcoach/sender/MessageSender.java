@@ -1,0 +1,91 @@
+package app.backcoach.sender;
+
+import app.backcoach.user.UserService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one way the bot says anything. Messages are checked against Telegram's rules here, where the
+ * caller can still be blamed, and stored in the outbox in the caller's transaction: a reply exists
+ * exactly when the state change that caused it was committed.
+ */
+@ApplicationScoped
+@Transactional
+public class MessageSender {
+
+    /** Fired when the outbox got work; the dispatcher wakes after the transaction commits. */
+    public record OutboxChanged() {
+    }
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final UserService users;
+    private final Event<OutboxChanged> outboxChanged;
+
+    public MessageSender(ObjectMapper json, Clock clock, UserService users, Event<OutboxChanged> outboxChanged) {
+        this.json = json;
+        this.clock = clock;
+        this.users = users;
+        this.outboxChanged = outboxChanged;
+    }
+
+    public void send(long chatId, String html) {
+        send(chatId, html, null);
+    }
+
+    /** Sends an HTML text; longer texts go out as several messages, the keyboard under the last. */
+    public void send(long chatId, String html, Keyboard keyboard) {
+        Html.validate(html);
+        if (users.isBlocked(chatId)) {
+            return;
+        }
+        List<String> parts = Html.split(html, Html.MAX_MESSAGE_LENGTH);
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            enqueue(new Outbound.Text(chatId, parts.get(i), last ? keyboard : null));
+        }
+    }
+
+    /** Replaces a message in place; an edit cannot be split, so the text must fit in one message. */
+    public void edit(long chatId, long messageId, String html, Keyboard keyboard) {
+        Html.validate(html);
+        if (html.length() > Html.MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("An edited message must fit in one message");
+        }
+        if (!users.isBlocked(chatId)) {
+            enqueue(new Outbound.EditText(chatId, messageId, html, keyboard));
+        }
+    }
+
+    /** Every tapped button must be answered, or Telegram keeps a spinner on it. */
+    public void answerCallback(long chatId, String callbackQueryId, String toast) {
+        enqueue(new Outbound.AnswerCallback(chatId, callbackQueryId, toast));
+    }
+
+    private void enqueue(Outbound message) {
+        Instant now = clock.instant();
+        OutboxMessage row = new OutboxMessage();
+        row.chatId = message.chatId();
+        row.kind = message.getClass().getSimpleName();
+        row.payload = write(message);
+        row.status = OutboxStatus.PENDING;
+        row.notBefore = now;
+        row.createdAt = now;
+        row.persist();
+        outboxChanged.fire(new OutboxChanged());
+    }
+
+    private String write(Outbound message) {
+        try {
+            return json.writerFor(Outbound.class).writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbound message not serialisable", e);
+        }
+    }
+}

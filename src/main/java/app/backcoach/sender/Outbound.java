@@ -1,0 +1,74 @@
+package app.backcoach.sender;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Objects;
+
+/**
+ * Something the bot sends, in the bot's own terms (no Telegram types). Stored as JSON in the outbox
+ * until delivered, so the type name is part of the stored format.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Outbound.Text.class, name = "text"),
+    @JsonSubTypes.Type(value = Outbound.EditText.class, name = "edit-text"),
+    @JsonSubTypes.Type(value = Outbound.AnswerCallback.class, name = "answer-callback")
+})
+public sealed interface Outbound {
+
+    long chatId();
+
+    /** Whether repeating it after an uncertain failure can never show the user the same thing twice. */
+    boolean idempotent();
+
+    /** Whether it counts against the per-chat message rate. */
+    default boolean countsAsChatMessage() {
+        return true;
+    }
+
+    /** A new message in HTML parse mode, at most {@link Html#MAX_MESSAGE_LENGTH} long. */
+    record Text(long chatId, String html, Keyboard keyboard) implements Outbound {
+        public Text {
+            Objects.requireNonNull(html, "html");
+        }
+
+        @Override
+        public boolean idempotent() {
+            return false;
+        }
+    }
+
+    /** Replaces the text (and keyboard) of a message the bot sent earlier. */
+    record EditText(long chatId, long messageId, String html, Keyboard keyboard) implements Outbound {
+        public EditText {
+            Objects.requireNonNull(html, "html");
+        }
+
+        @Override
+        public boolean idempotent() {
+            return true;
+        }
+    }
+
+    /** Stops the spinner on a tapped button, optionally with a short toast (≤ 200 characters). */
+    record AnswerCallback(long chatId, String callbackQueryId, String toast) implements Outbound {
+        public static final int MAX_TOAST_LENGTH = 200;
+
+        public AnswerCallback {
+            Objects.requireNonNull(callbackQueryId, "callbackQueryId");
+            if (toast != null && toast.length() > MAX_TOAST_LENGTH) {
+                throw new IllegalArgumentException("A callback answer is at most 200 characters");
+            }
+        }
+
+        @Override
+        public boolean idempotent() {
+            return true;
+        }
+
+        @Override
+        public boolean countsAsChatMessage() {
+            return false;
+        }
+    }
+}

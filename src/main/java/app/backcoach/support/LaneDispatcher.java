@@ -1,0 +1,156 @@
+package app.backcoach.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs stored work so that items of one lane (a chat) never overlap and stay in order, while
+ * different lanes run in parallel up to a bound. The database holds the queue; this class only
+ * decides what runs now, so a restart resumes exactly where the table says.
+ *
+ * @param <T> a work item
+ */
+public final class LaneDispatcher<T> {
+
+    private static final Logger LOG = Logger.getLogger(LaneDispatcher.class);
+
+    /** Items to start now, and how long to wait before looking again if nothing else happens. */
+    public record Batch<T>(List<T> items, Duration lookAgainIn) {
+    }
+
+    /** The queue a dispatcher serves. */
+    public interface Lanes<T> {
+        /** Up to {@code capacity} due lane heads (the oldest item of a lane), none from {@code busyLanes}. */
+        Batch<T> nextBatch(Set<Long> busyLanes, int capacity);
+
+        long laneOf(T item);
+
+        /** Handles one item; failures must be recorded here (the lane is released either way). */
+        void process(T item);
+    }
+
+    private final String name;
+    private final Lanes<T> lanes;
+    private final int workers;
+    private final Duration pollInterval;
+    private final Set<Long> busyLanes = ConcurrentHashMap.newKeySet();
+    private final Object signal = new Object();
+    private boolean signalled;
+    private volatile boolean running;
+    private ExecutorService pool;
+    private Thread loop;
+
+    public LaneDispatcher(String name, Lanes<T> lanes, int workers, Duration pollInterval) {
+        this.name = name;
+        this.lanes = lanes;
+        this.workers = workers;
+        this.pollInterval = pollInterval;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        pool = Executors.newFixedThreadPool(workers, namedThreads(name + "-worker"));
+        loop = namedThreads(name + "-dispatcher").newThread(this::runLoop);
+        loop.start();
+    }
+
+    /** Stops taking work and lets running items finish within {@code grace}. */
+    public synchronized void stop(Duration grace) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            loop.join(grace.toMillis());
+            pool.shutdown();
+            if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning() {
+        return running && loop != null && loop.isAlive();
+    }
+
+    /** Asks the dispatcher to look at the queue now (new work, or a lane became free). */
+    public void wake() {
+        synchronized (signal) {
+            signalled = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void runLoop() {
+        while (running) {
+            Duration wait = pollInterval;
+            try {
+                int capacity = workers - busyLanes.size();
+                if (capacity > 0) {
+                    Batch<T> batch = lanes.nextBatch(Set.copyOf(busyLanes), capacity);
+                    batch.items().forEach(this::submit);
+                    if (batch.lookAgainIn() != null && batch.lookAgainIn().compareTo(wait) < 0) {
+                        wait = batch.lookAgainIn();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // The database may be down: keep the loop alive and look again later.
+                LOG.warnf("%s: could not read the queue (%s); trying again in %s", name, e.getClass().getSimpleName(), wait);
+            }
+            awaitSignal(wait);
+        }
+    }
+
+    private void submit(T item) {
+        long lane = lanes.laneOf(item);
+        busyLanes.add(lane);
+        pool.execute(() -> {
+            try {
+                lanes.process(item);
+            } catch (RuntimeException e) {
+                LOG.errorf("%s: unexpected %s in lane work", name, e.getClass().getName());
+            } finally {
+                busyLanes.remove(lane);
+                wake();
+            }
+        });
+    }
+
+    private void awaitSignal(Duration wait) {
+        synchronized (signal) {
+            if (!signalled && running) {
+                try {
+                    signal.wait(Math.max(1, wait.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            signalled = false;
+        }
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

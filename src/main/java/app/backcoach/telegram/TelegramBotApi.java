@@ -1,0 +1,147 @@
+package app.backcoach.telegram;
+
+import app.backcoach.sender.BotApi;
+import app.backcoach.sender.DeliveryOutcome;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.Outbound;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.Serializable;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/** {@link BotApi} over the TelegramBots client: our messages in, classified outcomes out. */
+@Singleton
+public class TelegramBotApi implements BotApi {
+
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final TelegramConnection connection;
+
+    public TelegramBotApi(TelegramConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(Outbound message) {
+        if (!connection.isConfigured()) {
+            return new DeliveryOutcome.NotDelivered("no Telegram connection configured");
+        }
+        CompletableFuture<? extends Serializable> call;
+        try {
+            call = connection.client().executeAsync(toMethod(message));
+        } catch (TelegramApiException invalid) {
+            // The library's own validation refused it before anything was sent.
+            return new DeliveryOutcome.Rejected(400, "refused by client validation");
+        }
+        try {
+            Serializable result = call.get(connection.config().requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            Long messageId = result instanceof Message sent ? sent.getMessageId().longValue() : null;
+            return new DeliveryOutcome.Delivered(messageId);
+        } catch (ExecutionException failed) {
+            return classify(failed.getCause());
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return new DeliveryOutcome.Uncertain("no answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryOutcome.Uncertain("interrupted while waiting for Telegram");
+        }
+    }
+
+    /**
+     * What a failure means for retrying: only failures that happen before a request can have left
+     * this machine, or that Telegram itself reports, are "not delivered".
+     */
+    static DeliveryOutcome classify(Throwable failure) {
+        if (failure instanceof TelegramApiRequestException answer) {
+            int code = answer.getErrorCode() == null ? 0 : answer.getErrorCode();
+            if (code == 429) {
+                Integer seconds = answer.getParameters() == null ? null : answer.getParameters().getRetryAfter();
+                return new DeliveryOutcome.RateLimited(seconds == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds));
+            }
+            if (code == 403) {
+                return new DeliveryOutcome.Blocked("forbidden");
+            }
+            if (code >= 400 && code < 500) {
+                return new DeliveryOutcome.Rejected(code, "bad request");
+            }
+            if (code >= 500) {
+                return new DeliveryOutcome.NotDelivered("Telegram answered " + code);
+            }
+            return new DeliveryOutcome.Uncertain("unreadable answer");
+        }
+        if (failure instanceof ConnectException || failure instanceof UnknownHostException
+                || failure instanceof NoRouteToHostException) {
+            return new DeliveryOutcome.NotDelivered("could not connect: " + failure.getClass().getSimpleName());
+        }
+        if (failure instanceof InterruptedIOException || failure instanceof IOException) {
+            return new DeliveryOutcome.Uncertain("connection broke: " + failure.getClass().getSimpleName());
+        }
+        return new DeliveryOutcome.Uncertain(failure == null ? "unknown failure" : failure.getClass().getSimpleName());
+    }
+
+    private static BotApiMethod<? extends Serializable> toMethod(Outbound message) {
+        if (message instanceof Outbound.Text text) {
+            return SendMessage.builder()
+                    .chatId(text.chatId())
+                    .text(text.html())
+                    .parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                    .replyMarkup(markup(text.keyboard()))
+                    .build();
+        }
+        if (message instanceof Outbound.EditText edit) {
+            return EditMessageText.builder()
+                    .chatId(edit.chatId())
+                    .messageId(Math.toIntExact(edit.messageId()))
+                    .text(edit.html())
+                    .parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                    .replyMarkup(markup(edit.keyboard()))
+                    .build();
+        }
+        if (message instanceof Outbound.AnswerCallback answer) {
+            return AnswerCallbackQuery.builder()
+                    .callbackQueryId(answer.callbackQueryId())
+                    .text(answer.toast())
+                    .build();
+        }
+        throw new IllegalArgumentException("No Telegram method for " + message.getClass().getSimpleName());
+    }
+
+    private static InlineKeyboardMarkup markup(Keyboard keyboard) {
+        if (keyboard == null) {
+            return null;
+        }
+        return InlineKeyboardMarkup.builder()
+                .keyboard(keyboard.rows().stream()
+                        .map(row -> new InlineKeyboardRow(row.stream()
+                                .map(button -> InlineKeyboardButton.builder()
+                                        .text(button.label())
+                                        .callbackData(button.callbackData())
+                                        .build())
+                                .toList()))
+                        .toList())
+                .build();
+    }
+}

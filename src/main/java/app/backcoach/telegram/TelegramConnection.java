@@ -1,0 +1,96 @@
+package app.backcoach.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** The configured Bot API endpoint and the TelegramBots client pointed at it. */
+@Singleton
+public class TelegramConnection {
+
+    /** Update types the bot uses; Telegram sends nothing else. */
+    static final java.util.List<String> ALLOWED_UPDATES =
+            java.util.List.of("message", "edited_message", "callback_query", "my_chat_member");
+
+    private final TelegramConfig config;
+    private final TelegramUrl url;
+    private final ObjectMapper json;
+    private final TelegramClient client;
+
+    public TelegramConnection(TelegramConfig config) {
+        this.config = config;
+        this.url = toTelegramUrl(config.apiUrl());
+        // Future Telegram fields must not make an update unreadable.
+        this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.client = config.token()
+                .map(token -> new OkHttpTelegramClient(json, sendingHttpClient(config.requestTimeout()), token, url))
+                .orElse(null);
+    }
+
+    public boolean isConfigured() {
+        return config.token().isPresent();
+    }
+
+    public TelegramClient client() {
+        if (client == null) {
+            throw new IllegalStateException("No BOT_TOKEN configured");
+        }
+        return client;
+    }
+
+    public Optional<String> token() {
+        return config.token();
+    }
+
+    public TelegramUrl url() {
+        return url;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public TelegramConfig config() {
+        return config;
+    }
+
+    /** A client for long polling: its read timeout must outlast the poll Telegram holds open. */
+    OkHttpClient pollingHttpClient() {
+        Duration pollTimeout = config.polling().timeout();
+        return new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(pollTimeout.plusSeconds(15))
+                .build();
+    }
+
+    static TelegramUrl toTelegramUrl(URI apiUrl) {
+        String scheme = apiUrl.getScheme() == null ? "https" : apiUrl.getScheme();
+        int port = apiUrl.getPort() != -1 ? apiUrl.getPort() : "http".equals(scheme) ? 80 : 443;
+        if (apiUrl.getHost() == null) {
+            throw new IllegalArgumentException("BOT_API_URL needs a host, e.g. https://api.telegram.org");
+        }
+        return new TelegramUrl(scheme, apiUrl.getHost(), port, false);
+    }
+
+    /**
+     * OkHttp would silently repeat a POST whose connection broke, possibly after Telegram got it;
+     * retries are the sender's decision, made knowing whether repeating is safe.
+     */
+    private static OkHttpClient sendingHttpClient(Duration timeout) {
+        return new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(8, 30, TimeUnit.SECONDS))
+                .connectTimeout(Duration.ofSeconds(10))
+                .callTimeout(timeout)
+                .build();
+    }
+}

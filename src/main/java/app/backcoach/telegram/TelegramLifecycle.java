@@ -1,0 +1,132 @@
+package app.backcoach.telegram;
+
+import app.backcoach.command.CommandName;
+import app.backcoach.intake.IntakeDispatcher;
+import app.backcoach.sender.OutboxDispatcher;
+import app.backcoach.text.Texts;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/** Starts and stops everything that talks to Telegram, in an order that loses nothing. */
+@Singleton
+public class TelegramLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(TelegramLifecycle.class);
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Duration SETUP_RETRY = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final TelegramConnection connection;
+    private final PollingIntake polling;
+    private final IntakeDispatcher intake;
+    private final OutboxDispatcher outbox;
+    private final Texts texts;
+    private ScheduledExecutorService setup;
+
+    public TelegramLifecycle(TelegramConnection connection, PollingIntake polling, IntakeDispatcher intake,
+                             OutboxDispatcher outbox, Texts texts) {
+        this.connection = connection;
+        this.polling = polling;
+        this.intake = intake;
+        this.outbox = outbox;
+        this.texts = texts;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!connection.isConfigured()) {
+            LOG.warn("No BOT_TOKEN set: running WITHOUT Telegram. Nothing is received or sent; "
+                    + "set BOT_TOKEN to connect the bot.");
+            return;
+        }
+        TelegramConfig config = connection.config();
+        if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
+            checkWebhookSettings(config.webhook());
+        }
+        outbox.start();
+        intake.start();
+        setup = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "telegram-setup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        setup.execute(() -> untilDone("setMyCommands", this::publishCommandMenu));
+        if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
+            setup.execute(() -> untilDone("setWebhook", this::registerWebhook));
+        } else {
+            polling.start();
+        }
+        LOG.infof("Telegram connected (%s mode, Bot API at %s)", config.mode().name().toLowerCase(),
+                connection.url().getHost());
+    }
+
+    /** Intake first, so nothing new arrives; then the handlers finish; then the last replies go out. */
+    void onStop(@Observes ShutdownEvent event) {
+        if (!connection.isConfigured()) {
+            return;
+        }
+        if (setup != null) {
+            setup.shutdownNow();
+        }
+        polling.stop();
+        intake.stop(SHUTDOWN_GRACE);
+        outbox.stop(SHUTDOWN_GRACE);
+    }
+
+    void publishCommandMenu() throws TelegramApiException {
+        List<BotCommand> menu = Arrays.stream(CommandName.values())
+                .map(name -> new BotCommand(name.command(), texts.get("en", name.descriptionKey())))
+                .toList();
+        connection.client().execute(SetMyCommands.builder().commands(menu).scope(new BotCommandScopeDefault()).build());
+    }
+
+    void registerWebhook() throws TelegramApiException {
+        TelegramConfig.Webhook webhook = connection.config().webhook();
+        connection.client().execute(SetWebhook.builder()
+                .url(webhook.url().orElseThrow().toString())
+                .secretToken(webhook.secret().orElseThrow())
+                .allowedUpdates(TelegramConnection.ALLOWED_UPDATES)
+                .build());
+        LOG.infof("Webhook registered at %s", webhook.url().orElseThrow().getHost());
+    }
+
+    private void untilDone(String what, TelegramCall call) {
+        try {
+            call.run();
+        } catch (Exception e) {
+            LOG.warnf("%s failed (%s); retrying in %s", what, e.getClass().getSimpleName(), SETUP_RETRY);
+            if (!setup.isShutdown()) {
+                setup.schedule(() -> untilDone(what, call), SETUP_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private static void checkWebhookSettings(TelegramConfig.Webhook webhook) {
+        if (webhook.url().isEmpty()) {
+            throw new IllegalStateException("BOT_MODE=webhook needs BOT_WEBHOOK_URL (the public HTTPS address of "
+                    + "this service's /telegram/webhook)");
+        }
+        if (webhook.secret().isEmpty() || !WEBHOOK_SECRET.matcher(webhook.secret().get()).matches()) {
+            throw new IllegalStateException("BOT_MODE=webhook needs BOT_WEBHOOK_SECRET: 1-256 characters of A-Z a-z 0-9 _ -");
+        }
+    }
+
+    @FunctionalInterface
+    private interface TelegramCall {
+        void run() throws Exception;
+    }
+}

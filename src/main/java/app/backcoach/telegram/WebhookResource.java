@@ -1,0 +1,76 @@
+package app.backcoach.telegram;
+
+import app.backcoach.intake.InboxService;
+import app.backcoach.intake.IntakeDispatcher;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Telegram's webhook. The update is stored before answering 200, so a 200 always means "kept";
+ * handling happens afterwards. A failure to store answers 503 and Telegram delivers again.
+ */
+@Path("/telegram/webhook")
+public class WebhookResource {
+
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
+
+    private final TelegramConnection connection;
+    private final TelegramUpdates updates;
+    private final InboxService inbox;
+    private final IntakeDispatcher dispatcher;
+
+    public WebhookResource(TelegramConnection connection, TelegramUpdates updates, InboxService inbox,
+                           IntakeDispatcher dispatcher) {
+        this.connection = connection;
+        this.updates = updates;
+        this.inbox = inbox;
+        this.dispatcher = dispatcher;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response receive(@HeaderParam(SECRET_HEADER) String secret, String body) {
+        TelegramConfig config = connection.config();
+        if (config.mode() != TelegramConfig.Mode.WEBHOOK || !connection.isConfigured()) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        if (!secretMatches(config.webhook().secret().orElse(""), secret)) {
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
+        Update update;
+        try {
+            update = updates.parse(body);
+        } catch (IllegalArgumentException unreadable) {
+            // Telegram would resend it forever; a 400 tells it to stop. Nothing in it could be read.
+            LOG.warn("Unreadable webhook body refused");
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        try {
+            inbox.record(List.of(updates.toInbound(update)));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not store update %d (%s); Telegram will deliver it again",
+                    update.getUpdateId(), e.getClass().getSimpleName());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        }
+        dispatcher.wake();
+        return Response.ok().build();
+    }
+
+    /** Constant-time, so the secret cannot be guessed from how long a refusal takes. */
+    static boolean secretMatches(String expected, String given) {
+        if (expected.isEmpty() || given == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

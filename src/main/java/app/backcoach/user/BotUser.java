@@ -1,0 +1,44 @@
+package app.backcoach.user;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A person who talked to the bot, keyed by Telegram user id (their private chat has the same id). */
+@Entity
+@Table(name = "bot_user")
+public class BotUser extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "telegram_user_id")
+    public long telegramUserId;
+
+    @Column(name = "language_code")
+    public String languageCode;
+
+    @Column(name = "first_seen_at", nullable = false)
+    public Instant firstSeenAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
+    @Column(name = "blocked_at")
+    public Instant blockedAt;
+
+    public boolean isBlocked() {
+        return blockedAt != null;
+    }
+
+    public static Optional<BotUser> findByTelegramId(long telegramUserId) {
+        return findByIdOptional(telegramUserId);
+    }
+
+    /** Whether the user behind a private chat blocked the bot; group chats have no such user. */
+    public static boolean isChatBlocked(long chatId) {
+        return count("telegramUserId = ?1 and blockedAt is not null", chatId) > 0;
+    }
+}
