@@ -85,7 +85,7 @@ public final class SecretRedactingFilter implements Filter {
         private final String description;
 
         private RedactedThrowable(String description, Throwable cause) {
-            super(description, cause, false, false);
+            super(description, cause, false, true);
             this.description = description;
         }
 

@@ -8,6 +8,7 @@ import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.UpdateDecoder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Set;
@@ -25,8 +26,13 @@ public class TelegramUpdates implements UpdateDecoder {
 
     private final ObjectMapper json;
 
+    @Inject
     public TelegramUpdates(TelegramConnection connection) {
-        this.json = connection.json();
+        this(connection.json());
+    }
+
+    TelegramUpdates(ObjectMapper json) {
+        this.json = json;
     }
 
     public InboundUpdate toInbound(Update update) {
@@ -58,12 +64,11 @@ public class TelegramUpdates implements UpdateDecoder {
         if (update.getMyChatMember() != null) {
             return fromMembership(update.getMyChatMember());
         }
-        Chat none = new Chat(laneOf(update), ChatKind.CHANNEL);
         if (update.getEditedMessage() != null) {
             // The original was answered already; answering an edit again would only confuse.
             return new Incoming.Ignored(chatOf(update.getEditedMessage()), "edited message");
         }
-        return new Incoming.Ignored(none, "update type not used");
+        return new Incoming.Ignored(new Chat(laneOf(update), ChatKind.CHANNEL), "update type not used");
     }
 
     /** The chat an update belongs to, so that one chat's updates are handled in order. */
@@ -95,12 +100,17 @@ public class TelegramUpdates implements UpdateDecoder {
         }
         if (message.hasText()) {
             String text = message.getText();
-            if (message.isCommand()) {
+            if (looksLikeCommand(text)) {
                 return command(chat, from, text);
             }
             return new Incoming.TextMessage(chat, from, text);
         }
         return new Incoming.OtherMessage(chat, from, kindOf(message));
+    }
+
+    /** Telegram marks these as bot_command entities; the text itself is the reliable source. */
+    private static boolean looksLikeCommand(String text) {
+        return text.length() > 1 && text.charAt(0) == '/' && Character.isLetterOrDigit(text.charAt(1));
     }
 
     /** "/Start@back_coach_bot  clinic-7" → name "start", arguments "clinic-7". */

@@ -1,0 +1,94 @@
+package app.backcoach.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SendRateLimiterTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
+    private static final long CHAT = 42;
+
+    @Test
+    void oneChatGetsItsBurstThenOneMessagePerSecond() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
+
+        assertThat(limiter.tryAcquire(CHAT, true, T0)).isZero();
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plusMillis(40))).isZero();
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plusMillis(80))).isZero();
+        Duration wait = limiter.tryAcquire(CHAT, true, T0.plusMillis(120));
+
+        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plusMillis(120).plus(wait))).isZero();
+    }
+
+    @Test
+    void sustainedRateForOneChatIsOnePerSecond() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
+        int sent = 0;
+        for (Instant now = T0; now.isBefore(T0.plusSeconds(60)); now = now.plusMillis(10)) {
+            if (limiter.tryAcquire(CHAT, true, now).isZero()) {
+                sent++;
+            }
+        }
+        // 3 at once, then one per second: 3 + 59 over a minute.
+        assertThat(sent).isBetween(61, 63);
+    }
+
+    @Test
+    void globalRateIsEvenlySpacedAcrossChats() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
+        int sent = 0;
+        long chat = 0;
+        for (Instant now = T0; now.isBefore(T0.plusSeconds(10)); now = now.plusMillis(1)) {
+            if (limiter.tryAcquire(chat, true, now).isZero()) {
+                sent++;
+                chat++;
+            }
+        }
+        // Never more than the rate allows; whole-millisecond steps lose a little.
+        assertThat(sent).isBetween(290, 301);
+    }
+
+    @Test
+    void callbackAnswersDoNotUseTheChatsAllowance() {
+        SendRateLimiter limiter = new SendRateLimiter(1000, 1, 1, T0);
+
+        assertThat(limiter.tryAcquire(CHAT, true, T0)).isZero();
+        assertThat(limiter.tryAcquire(CHAT, false, T0.plusMillis(5))).isZero();
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plusMillis(10))).isPositive();
+    }
+
+    @Test
+    void aPauseStopsEverySendUntilItEnds() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
+        limiter.pauseUntil(T0.plusSeconds(5));
+
+        assertThat(limiter.tryAcquire(1, true, T0.plusSeconds(1))).isEqualTo(Duration.ofSeconds(4));
+        assertThat(limiter.tryAcquire(2, false, T0.plusSeconds(4))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(limiter.globalWait(T0.plusSeconds(2))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(limiter.tryAcquire(3, true, T0.plusSeconds(5))).isZero();
+    }
+
+    @Test
+    void aShorterPauseDoesNotCutALongerOneShort() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
+        limiter.pauseUntil(T0.plusSeconds(10));
+        limiter.pauseUntil(T0.plusSeconds(2));
+
+        assertThat(limiter.globalWait(T0.plusSeconds(3))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void idleChatsAreForgotten() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
+        limiter.tryAcquire(1, true, T0);
+        limiter.tryAcquire(2, true, T0.plusSeconds(5));
+
+        limiter.forgetIdleChats(T0.plusSeconds(5));
+
+        assertThat(limiter.trackedChats()).isEqualTo(1);
+    }
+}
