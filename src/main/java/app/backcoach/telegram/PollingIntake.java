@@ -37,7 +37,7 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     private final IntakeDispatcher dispatcher;
 
     private volatile boolean running;
-    /** Highest update id stored; what getUpdates may confirm. Survives a restart of polling. */
+    /** Highest update id stored in this session; what getUpdates may confirm. */
     private volatile long recordedUpTo = -1;
     private TelegramBotsLongPollingApplication application;
     private ScheduledExecutorService executor;
@@ -55,6 +55,8 @@ public class PollingIntake implements LongPollingUpdateConsumer {
             return;
         }
         running = true;
+        // Like a fresh process: Telegram resends whatever is unconfirmed, the inbox recognises repeats.
+        recordedUpTo = -1;
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "telegram-polling");
             thread.setDaemon(true);

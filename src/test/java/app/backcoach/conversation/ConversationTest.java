@@ -1,0 +1,123 @@
+package app.backcoach.conversation;
+
+import static app.backcoach.testing.Chats.awaitReplies;
+import static app.backcoach.testing.Chats.awaitReply;
+import static app.backcoach.testing.Chats.newChat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.backcoach.testing.FakeBotApi;
+import app.backcoach.user.BotUser;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a person sees, end to end: fake Bot API → long polling → inbox → handlers → outbox → fake Bot API. */
+@QuarkusTest
+class ConversationTest {
+
+    private final FakeBotApi fake = FakeBotApi.instance();
+
+    @Test
+    void startGetsTheWelcomeInHtml() {
+        long chat = newChat();
+        fake.pushText(chat, "/start");
+
+        FakeBotApi.Call reply = awaitCall(chat);
+
+        assertThat(reply.text()).contains("Back Coach").contains("I coach; I don’t diagnose")
+                .contains("seek care now, not exercise");
+        assertThat(reply.params().path("parse_mode").asText()).isEqualTo("HTML");
+        assertThat(fake.violations()).isEmpty();
+    }
+
+    @Test
+    void theFirstContactCreatesTheUserWithTheirLanguage() {
+        long chat = newChat();
+        fake.pushText(chat, "/start");
+        awaitReply(chat);
+
+        BotUser user = QuarkusTransaction.requiringNew().call(() -> BotUser.<BotUser>findById(chat));
+        assertThat(user).isNotNull();
+        assertThat(user.languageCode).isEqualTo("en");
+        assertThat(user.blockedAt).isNull();
+    }
+
+    @Test
+    void helpSeparatesWhatWorksFromWhatIsComing() {
+        long chat = newChat();
+        fake.pushText(chat, "/help");
+
+        String help = awaitReply(chat);
+
+        String available = help.substring(0, help.indexOf("On its way"));
+        String coming = help.substring(help.indexOf("On its way"));
+        assertThat(available).contains("/start", "/help").doesNotContain("/travel");
+        assertThat(coming).contains("/checkin", "/today", "/travel", "/stiff", "/progress", "/settings",
+                "/pause", "/resume", "/privacy", "/export", "/delete");
+    }
+
+    @Test
+    void commandsNotBuiltYetSaySoHonestly() {
+        long chat = newChat();
+        fake.pushText(chat, "/travel@back_coach_test_bot");
+
+        assertThat(awaitReply(chat)).contains("/travel isn’t ready yet");
+    }
+
+    @Test
+    void unknownCommandsAndFreeTextGetAShortPointerToHelp() {
+        long chat = newChat();
+        fake.pushText(chat, "/dance <now>");
+        fake.pushText(chat, "my lower back is stiff");
+
+        List<String> replies = awaitReplies(chat, 2);
+
+        assertThat(replies.get(0)).contains("I don’t know /dance").contains("/help");
+        assertThat(replies.get(1)).contains("commands and buttons").contains("/help");
+    }
+
+    @Test
+    void aTapOnAnOldButtonIsAnsweredAsClosed() {
+        long chat = newChat();
+        fake.pushCallback(chat, 17, "old:button");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !answers(chat).isEmpty());
+
+        assertThat(answers(chat).get(0).path("text").asText()).isEqualTo("This question has closed.");
+        assertThat(fake.sentMessages(chat)).isEmpty();
+    }
+
+    @Test
+    void inAGroupTheBotPointsToThePrivateChat() {
+        long group = -newChat();
+        fake.pushGroupText(group, newChat(), "/start");
+
+        assertThat(awaitReply(group)).contains("private chats only");
+    }
+
+    @Test
+    void theWebhookIsClosedInPollingMode() {
+        io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", "anything")
+                .body("{\"update_id\": 1}")
+                .post("/telegram/webhook")
+                .then().statusCode(404);
+    }
+
+    private FakeBotApi.Call awaitCall(long chat) {
+        awaitReply(chat);
+        return fake.sentMessages(chat).get(0);
+    }
+
+    private List<JsonNode> answers(long chat) {
+        return fake.calls("answercallbackquery").stream()
+                .filter(call -> chat == (call.chatId() == null ? 0 : call.chatId()))
+                .map(FakeBotApi.Call::params)
+                .toList();
+    }
+}
