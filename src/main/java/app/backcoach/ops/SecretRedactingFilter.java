@@ -1,6 +1,9 @@
 package app.backcoach.ops;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.LoggingFilter;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Filter;
@@ -14,6 +17,8 @@ import org.jboss.logmanager.ExtLogRecord;
  * log request URLs and objects whose text contains the token (the Bot API puts it in the path).
  */
 @LoggingFilter(name = "redact-secrets")
+@Singleton
+@Unremovable // looked up by name from the logging configuration, never injected
 public final class SecretRedactingFilter implements Filter {
 
     static final String MASK = "***";
@@ -22,6 +27,7 @@ public final class SecretRedactingFilter implements Filter {
 
     private final List<String> secrets;
 
+    @Inject
     public SecretRedactingFilter(@ConfigProperty(name = "bot.token") Optional<String> token,
                                  @ConfigProperty(name = "bot.webhook.secret") Optional<String> webhookSecret,
                                  @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {

@@ -26,7 +26,6 @@ public class OutboxStore {
         this.users = users;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<OutboxMessage> dueLaneHeads(int limit) {
         return OutboxMessage.dueLaneHeads(clock.instant(), limit);
     }

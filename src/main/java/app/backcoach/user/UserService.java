@@ -25,6 +25,7 @@ public class UserService {
             BotUser created = new BotUser();
             created.telegramUserId = telegramUserId;
             created.firstSeenAt = now;
+            created.lastSeenAt = now;
             created.persist();
             return created;
         });
@@ -54,7 +55,6 @@ public class UserService {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isBlocked(long chatId) {
         return BotUser.isChatBlocked(chatId);
     }

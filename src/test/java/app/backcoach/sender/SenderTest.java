@@ -111,7 +111,7 @@ class SenderTest {
         long chat = newChat();
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= 120; i++) {
-            text.append("<b>Step ").append(i).append("</b>: breathe out slowly & let the ribs settle, ")
+            text.append("<b>Step ").append(i).append("</b>: breathe out slowly &amp; let the ribs settle, ")
                     .append(Html.escape("<keep the spine long>")).append(" hold for ten seconds.\n\n");
         }
         String html = text.toString().strip();

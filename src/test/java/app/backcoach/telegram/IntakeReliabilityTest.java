@@ -65,7 +65,7 @@ class IntakeReliabilityTest {
     }
 
     @Test
-    void aCrashWhileTheDatabaseIsDownLosesNothing() throws SQLException {
+    void aCrashWhileTheDatabaseIsDownLosesNothing() throws Exception {
         long chat = newChat();
         hideInboxTable(); // a real database failure: inserts into the inbox fail
         int updateId = fake.pushText(chat, "/start");
