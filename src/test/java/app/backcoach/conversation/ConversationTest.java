@@ -101,6 +101,17 @@ class ConversationTest {
     }
 
     @Test
+    void startupPublishesTheFullCommandMenu() {
+        FakeBotApi.Call menu = fake.awaitCalls("setmycommands", 1, Duration.ofSeconds(20)).get(0);
+
+        assertThat(menu.params().path("commands").findValuesAsText("command")).containsExactly(
+                "start", "checkin", "today", "travel", "stiff", "progress", "settings", "pause", "resume",
+                "privacy", "export", "delete", "help");
+        assertThat(menu.params().path("commands").findValuesAsText("description")).allSatisfy(description ->
+                assertThat(description).hasSizeBetween(1, 256));
+    }
+
+    @Test
     void theWebhookIsClosedInPollingMode() {
         io.restassured.RestAssured.given()
                 .contentType("application/json")

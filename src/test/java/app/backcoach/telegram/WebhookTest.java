@@ -34,6 +34,9 @@ class WebhookTest {
 
     private final FakeBotApi fake = FakeBotApi.instance();
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void startupRegistersTheWebhookWithItsSecretAndUpdateTypes() {
         FakeBotApi.Call registration = fake.awaitCalls("setwebhook", 1, Duration.ofSeconds(20)).get(0);
@@ -73,6 +76,21 @@ class WebhookTest {
     }
 
     @Test
+    void whenTheDatabaseCannotStoreItTelegramIsToldToRetry() throws Exception {
+        long chat = newChat();
+        int updateId = NEXT_UPDATE.incrementAndGet();
+        execute("RENAME TABLE inbox_update TO inbox_update_hidden");
+        try {
+            post(update(updateId, chat, "/start"), SECRET).then().statusCode(503);
+        } finally {
+            execute("RENAME TABLE inbox_update_hidden TO inbox_update");
+        }
+
+        post(update(updateId, chat, "/start"), SECRET).then().statusCode(200);
+        assertThat(awaitReply(chat)).contains("Back Coach");
+    }
+
+    @Test
     void anUnreadableBodyIsRefusedWithoutBeingStored() {
         post("{not json", SECRET).then().statusCode(400);
     }
@@ -82,6 +100,13 @@ class WebhookTest {
                 .header(WebhookResource.SECRET_HEADER, secret)
                 .body(body)
                 .post("/telegram/webhook");
+    }
+
+    private void execute(String sql) throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static boolean stored(long updateId) {
