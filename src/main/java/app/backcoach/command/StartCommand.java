@@ -1,5 +1,6 @@
 package app.backcoach.command;
 
+import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ public class StartCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
-        sender.send(context.chatId(), texts.get(context.languageCode(), "start.welcome"));
+        sender.send(context.chatId(), texts.get(context.languageCode(), "start.welcome"),
+                Keyboard.singleRow(ShowHelpButton.SHOW.button(texts.get(context.languageCode(), "start.button.help"))));
     }
 }

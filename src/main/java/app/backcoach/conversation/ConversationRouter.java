@@ -12,6 +12,11 @@ import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import app.backcoach.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Where every incoming event goes: by its type, never by its text. Runs inside the update's
@@ -24,12 +29,15 @@ public class ConversationRouter {
     private final UserService users;
     private final MessageSender sender;
     private final Texts texts;
+    private final Map<String, ButtonAction> buttons;
 
-    public ConversationRouter(CommandContainer commands, UserService users, MessageSender sender, Texts texts) {
+    public ConversationRouter(CommandContainer commands, UserService users, MessageSender sender, Texts texts,
+                              Instance<ButtonAction> buttonActions) {
         this.commands = commands;
         this.users = users;
         this.sender = sender;
         this.texts = texts;
+        this.buttons = buttonActions.stream().collect(Collectors.toMap(ButtonAction::prefix, Function.identity()));
     }
 
     public void route(Incoming incoming) {
@@ -60,10 +68,20 @@ public class ConversationRouter {
             reply(incoming, other.from(), "fallback.other");
         } else if (incoming instanceof ButtonTap tap) {
             users.recordSeen(tap.from().userId(), tap.from().languageCode());
-            // No question is open yet, so every tap is on a closed one.
-            sender.answerCallback(tap.chat().id(), tap.callbackQueryId(),
-                    texts.get(tap.from().languageCode(), "callback.closed"));
+            Optional<String> toast = actionFor(tap)
+                    .map(action -> action.handle(tap, CallbackData.parse(tap.data()).orElseThrow().argument()))
+                    .orElseGet(() -> Optional.of(texts.get(tap.from().languageCode(), "callback.closed")));
+            // Every tap is answered, or Telegram keeps a spinner on the button.
+            sender.answerCallback(tap.chat().id(), tap.callbackQueryId(), toast.orElse(null));
         }
+    }
+
+    /** Only our own data, tapped in a private chat by its own user, reaches an action. */
+    private Optional<ButtonAction> actionFor(ButtonTap tap) {
+        if (tap.chat().id() != tap.from().userId()) {
+            return Optional.empty();
+        }
+        return CallbackData.parse(tap.data()).map(data -> buttons.get(data.prefix()));
     }
 
     /** Groups get one line pointing to the private chat; channels get nothing. */

@@ -96,11 +96,11 @@ public class PollingIntake implements LongPollingUpdateConsumer {
         try {
             TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(
                     connection::json, connection::pollingHttpClient, () -> executor);
-            app.registerBot(connection.token().orElseThrow(), connection::url, this::nextRequest, this);
+            app.registerBot(connection.token(), connection::url, this::nextRequest, this);
             synchronized (this) {
                 application = app;
             }
-            LOG.infof("Long polling started against %s", connection.url().getHost());
+            LOG.infof("Long polling started against %s", connection.isSandbox() ? "the sandbox" : connection.url().getHost());
         } catch (Exception e) {
             // deleteWebhook failed: Telegram unreachable at start. Keep trying rather than die.
             LOG.warnf("Could not start long polling (%s); retrying in %s", e.getClass().getSimpleName(), REGISTRATION_RETRY);

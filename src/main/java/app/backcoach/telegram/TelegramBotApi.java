@@ -43,9 +43,6 @@ public class TelegramBotApi implements BotApi {
 
     @Override
     public DeliveryOutcome deliver(Outbound message) {
-        if (!connection.isConfigured()) {
-            return new DeliveryOutcome.NotDelivered("no Telegram connection configured");
-        }
         CompletableFuture<? extends Serializable> call;
         try {
             call = connection.client().executeAsync(toMethod(message));

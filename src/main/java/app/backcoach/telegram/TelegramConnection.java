@@ -2,10 +2,10 @@ package app.backcoach.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import app.backcoach.sandbox.SandboxMode;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -22,33 +22,34 @@ public class TelegramConnection {
             java.util.List.of("message", "edited_message", "callback_query", "my_chat_member");
 
     private final TelegramConfig config;
+    private final boolean sandbox;
+    private final String token;
     private final TelegramUrl url;
     private final ObjectMapper json;
     private final TelegramClient client;
 
-    public TelegramConnection(TelegramConfig config) {
+    public TelegramConnection(TelegramConfig config, SandboxMode sandboxMode) {
         this.config = config;
-        this.url = toTelegramUrl(config.apiUrl());
+        this.sandbox = sandboxMode.active();
+        // Without a token the same client talks to the sandbox's stand-in instead of Telegram.
+        this.token = config.token().orElse(sandboxMode.token());
+        this.url = toTelegramUrl(sandbox ? sandboxMode.botApiUrl() : config.apiUrl());
         // Future Telegram fields must not make an update unreadable.
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.client = config.token()
-                .map(token -> new OkHttpTelegramClient(json, sendingHttpClient(config.requestTimeout()), token, url))
-                .orElse(null);
+        this.client = new OkHttpTelegramClient(json, sendingHttpClient(config.requestTimeout()), token, url);
     }
 
-    public boolean isConfigured() {
-        return config.token().isPresent();
+    /** True when there is no BOT_TOKEN and the bot talks to the local sandbox. */
+    public boolean isSandbox() {
+        return sandbox;
     }
 
     public TelegramClient client() {
-        if (client == null) {
-            throw new IllegalStateException("No BOT_TOKEN configured");
-        }
         return client;
     }
 
-    public Optional<String> token() {
-        return config.token();
+    public String token() {
+        return token;
     }
 
     public TelegramUrl url() {

@@ -2,11 +2,13 @@ package app.backcoach.telegram;
 
 import app.backcoach.command.CommandName;
 import app.backcoach.intake.IntakeDispatcher;
+import app.backcoach.sandbox.SandboxMode;
 import app.backcoach.sender.OutboxDispatcher;
 import app.backcoach.text.Texts;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,25 +38,26 @@ public class TelegramLifecycle {
     private final IntakeDispatcher intake;
     private final OutboxDispatcher outbox;
     private final Texts texts;
+    private final SandboxMode sandbox;
     private ScheduledExecutorService setup;
 
     public TelegramLifecycle(TelegramConnection connection, PollingIntake polling, IntakeDispatcher intake,
-                             OutboxDispatcher outbox, Texts texts) {
+                             OutboxDispatcher outbox, Texts texts, SandboxMode sandbox) {
         this.connection = connection;
+        this.sandbox = sandbox;
         this.polling = polling;
         this.intake = intake;
         this.outbox = outbox;
         this.texts = texts;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!connection.isConfigured()) {
-            LOG.warn("No BOT_TOKEN set: running WITHOUT Telegram. Nothing is received or sent; "
-                    + "set BOT_TOKEN to connect the bot.");
-            return;
-        }
+    /** After the HTTP server listens: the webhook and the sandbox's stand-in must be reachable first. */
+    void onStart(@ObservesAsync HttpServerStart event) {
         TelegramConfig config = connection.config();
-        if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
+        if (connection.isSandbox()) {
+            LOG.warnf("No BOT_TOKEN set: running WITHOUT Telegram, in sandbox mode. Chat with the bot at %s",
+                    sandbox.pageUrl());
+        } else if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
             checkWebhookSettings(config.webhook());
         }
         outbox.start();
@@ -65,20 +68,19 @@ public class TelegramLifecycle {
             return thread;
         });
         setup.execute(() -> untilDone("setMyCommands", this::publishCommandMenu));
-        if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
+        if (config.mode() == TelegramConfig.Mode.WEBHOOK && !connection.isSandbox()) {
             setup.execute(() -> untilDone("setWebhook", this::registerWebhook));
         } else {
             polling.start();
         }
-        LOG.infof("Telegram connected (%s mode, Bot API at %s)", config.mode().name().toLowerCase(),
-                connection.url().getHost());
+        if (!connection.isSandbox()) {
+            LOG.infof("Telegram connected (%s mode, Bot API at %s)", config.mode().name().toLowerCase(),
+                    connection.url().getHost());
+        }
     }
 
     /** Intake first, so nothing new arrives; then the handlers finish; then the last replies go out. */
     void onStop(@Observes ShutdownEvent event) {
-        if (!connection.isConfigured()) {
-            return;
-        }
         if (setup != null) {
             setup.shutdownNow();
         }

@@ -41,7 +41,7 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response receive(@HeaderParam(SECRET_HEADER) String secret, String body) {
         TelegramConfig config = connection.config();
-        if (config.mode() != TelegramConfig.Mode.WEBHOOK || !connection.isConfigured()) {
+        if (config.mode() != TelegramConfig.Mode.WEBHOOK || connection.isSandbox()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
         if (!secretMatches(config.webhook().secret().orElse(""), secret)) {

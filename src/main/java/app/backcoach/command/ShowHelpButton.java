@@ -1,0 +1,31 @@
+package app.backcoach.command;
+
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.conversation.Incoming;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** The "What can you do?" button under the welcome: the same answer as /help. */
+@ApplicationScoped
+public class ShowHelpButton implements ButtonAction {
+
+    static final CallbackData SHOW = new CallbackData("help", "show");
+
+    private final HelpCommand help;
+
+    public ShowHelpButton(HelpCommand help) {
+        this.help = help;
+    }
+
+    @Override
+    public String prefix() {
+        return SHOW.prefix();
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        help.execute(new CommandContext(tap.chat().id(), tap.from().userId(), tap.from().languageCode(), ""));
+        return Optional.empty();
+    }
+}
