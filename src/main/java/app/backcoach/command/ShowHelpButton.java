@@ -24,6 +24,11 @@ public class ShowHelpButton implements ButtonAction {
     }
 
     @Override
+    public boolean accepts(String argument) {
+        return SHOW.argument().equals(argument);
+    }
+
+    @Override
     public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
         help.execute(new CommandContext(tap.chat().id(), tap.from().userId(), tap.from().languageCode(), ""));
         return Optional.empty();

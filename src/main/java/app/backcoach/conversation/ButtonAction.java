@@ -8,6 +8,9 @@ public interface ButtonAction {
     /** The callback data prefix this action owns (see {@link CallbackData}). */
     String prefix();
 
+    /** Whether the argument is one this action gave out; anything else is treated as a closed question. */
+    boolean accepts(String argument);
+
     /**
      * Handles a tap that passed the router's checks (a private chat, tapped by its own user).
      *

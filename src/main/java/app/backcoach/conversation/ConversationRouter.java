@@ -68,8 +68,9 @@ public class ConversationRouter {
             reply(incoming, other.from(), "fallback.other");
         } else if (incoming instanceof ButtonTap tap) {
             users.recordSeen(tap.from().userId(), tap.from().languageCode());
-            Optional<String> toast = actionFor(tap)
-                    .map(action -> action.handle(tap, CallbackData.parse(tap.data()).orElseThrow().argument()))
+            Optional<CallbackData> data = CallbackData.parse(tap.data());
+            Optional<String> toast = actionFor(tap, data)
+                    .map(action -> action.handle(tap, data.orElseThrow().argument()))
                     .orElseGet(() -> Optional.of(texts.get(tap.from().languageCode(), "callback.closed")));
             // Every tap is answered, or Telegram keeps a spinner on the button.
             sender.answerCallback(tap.chat().id(), tap.callbackQueryId(), toast.orElse(null));
@@ -77,11 +78,12 @@ public class ConversationRouter {
     }
 
     /** Only our own data, tapped in a private chat by its own user, reaches an action. */
-    private Optional<ButtonAction> actionFor(ButtonTap tap) {
-        if (tap.chat().id() != tap.from().userId()) {
+    private Optional<ButtonAction> actionFor(ButtonTap tap, Optional<CallbackData> data) {
+        if (tap.chat().id() != tap.from().userId() || data.isEmpty()) {
             return Optional.empty();
         }
-        return CallbackData.parse(tap.data()).map(data -> buttons.get(data.prefix()));
+        return Optional.ofNullable(buttons.get(data.get().prefix()))
+                .filter(action -> action.accepts(data.get().argument()));
     }
 
     /** Groups get one line pointing to the private chat; channels get nothing. */

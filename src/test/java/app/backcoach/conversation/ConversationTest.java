@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import app.backcoach.testing.FakeBotApi;
 import app.backcoach.user.BotUser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -109,6 +111,45 @@ class ConversationTest {
                 "privacy", "export", "delete", "help");
         assertThat(menu.params().path("commands").findValuesAsText("description")).allSatisfy(description ->
                 assertThat(description).hasSizeBetween(1, 256));
+    }
+
+    @Test
+    void withARealTokenTheSandboxDoesNotExist() {
+        io.restassured.RestAssured.given().get("/").then().statusCode(404);
+        io.restassured.RestAssured.given().get("/sandbox/api/state").then().statusCode(404);
+        io.restassured.RestAssured.given().contentType("application/json").body("{}")
+                .post("/bot" + FakeBotApi.TOKEN + "/getMe").then().statusCode(404);
+    }
+
+    @Test
+    void theWelcomeButtonShowsWhatTheBotCanDo() {
+        long chat = newChat();
+        fake.pushText(chat, "/start");
+        FakeBotApi.Call welcome = awaitCall(chat);
+        JsonNode button = welcome.params().path("reply_markup").path("inline_keyboard").path(0).path(0);
+        assertThat(button.path("callback_data").asText()).isEqualTo("help:show");
+
+        fake.pushCallback(chat, 1, button.path("callback_data").asText());
+
+        assertThat(awaitReplies(chat, 2).get(1)).contains("What I can do");
+    }
+
+    @Test
+    void aForgedButtonOrOneTappedBySomeoneElseOnlyHearsThatTheQuestionClosed() throws Exception {
+        long chat = newChat();
+        long stranger = newChat();
+        int forged = fake.pushCallback(chat, 3, "help:everything");
+        ObjectNode othersTap = (ObjectNode) new ObjectMapper().readTree("""
+                {"callback_query": {"id": "stranger-%d", "chat_instance": "x", "data": "help:show",
+                 "from": {"id": %d, "is_bot": false, "first_name": "S"},
+                 "message": {"message_id": 3, "date": 1, "chat": {"id": %d, "type": "private"}}}}""".formatted(stranger, stranger, chat));
+        fake.pushRaw(othersTap);
+
+        for (String queryId : List.of("cq" + forged, "stranger-" + stranger)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !answers(queryId).isEmpty());
+            assertThat(answers(queryId).get(0).path("text").asText()).isEqualTo("This question has closed.");
+        }
+        assertThat(fake.sentMessages(chat)).isEmpty();
     }
 
     @Test
