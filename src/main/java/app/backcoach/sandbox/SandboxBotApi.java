@@ -351,9 +351,8 @@ public class SandboxBotApi {
         if (text != null && text.length() > MAX_TOAST) {
             return refuse(chatId, 400, "Bad Request: MESSAGE_TOO_LONG (callback answer over 200 characters)");
         }
-        if (text != null && !text.isEmpty()) {
-            events.publish(chatId, Event.toast(text, params.path("show_alert").asBoolean(false)));
-        }
+        // Published even without text: it is how the page learns the tap was answered (spinner off).
+        events.publish(chatId, Event.toast(text == null ? "" : text, params.path("show_alert").asBoolean(false)));
         return ok(json.getNodeFactory().booleanNode(true));
     }
 

@@ -3,54 +3,24 @@ package app.backcoach.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 /** The sandbox as a person uses it: a real (headless) Chromium on the web chat, the real bot behind it. */
 @QuarkusTest
-@TestProfile(SandboxBrowserTest.SandboxMode.class)
+@TestProfile(SandboxProfile.class)
 class SandboxBrowserTest {
 
     static final Duration REPLY = Duration.ofSeconds(20);
     static final Path SCREENSHOT = Path.of("target", "sandbox-screenshot.png");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-    /**
-     * No token, so the service runs as a sandbox (the empty value outranks the token the global fake Bot API
-     * resource sets). The HTTP port is fixed up front: the sandbox points its own Telegram client at it.
-     */
-    public static class SandboxMode implements QuarkusTestProfile {
-
-        static final int PORT = freePort();
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "bot.token", "",
-                    "quarkus.http.test-port", String.valueOf(PORT),
-                    // Debian's Chromium is newer than the DevTools versions Selenium ships; no test uses DevTools.
-                    "quarkus.log.category.\"org.openqa.selenium.devtools.CdpVersionFinder\".level", "ERROR");
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;

@@ -19,7 +19,9 @@ public class SandboxProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.test-port", String.valueOf(PORT));
+        return Map.of("quarkus.http.test-port", String.valueOf(PORT),
+                // Debian's Chromium is newer than the DevTools versions Selenium ships; no test uses DevTools.
+                "quarkus.log.category.\"org.openqa.selenium.devtools.CdpVersionFinder\".level", "ERROR");
     }
 
     @Override
