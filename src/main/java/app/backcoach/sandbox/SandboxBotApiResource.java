@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -55,7 +57,8 @@ public class SandboxBotApiResource {
     public Response media(@PathParam("bot") String bot, @PathParam("method") String method,
                           @RestForm("chat_id") String chatId, @RestForm String caption,
                           @RestForm("parse_mode") String parseMode, @RestForm("reply_markup") String replyMarkup,
-                          @RestForm("photo") FileUpload photo, @RestForm("document") FileUpload document,
+                          @RestForm("photo") String photoReference, @RestForm("document") String documentReference,
+                          @RestForm(FileUpload.ALL) List<FileUpload> files,
                           @Context HttpServerRequest request) throws IOException {
         authorise(bot, request);
         ObjectNode params = json.createObjectNode();
@@ -65,10 +68,21 @@ public class SandboxBotApiResource {
         if (replyMarkup != null) {
             params.set("reply_markup", json.readTree(replyMarkup));
         }
-        FileUpload file = photo != null ? photo : document;
+        FileUpload file = attachment(files, "photo", photoReference)
+                .or(() -> attachment(files, "document", documentReference)).orElse(null);
         byte[] bytes = file == null ? null : Files.readAllBytes(file.uploadedFile());
         return answer(api.sendMedia(method.toLowerCase(Locale.ROOT), params, bytes,
                 file == null ? null : file.fileName(), file == null ? null : file.contentType()));
+    }
+
+    /**
+     * The uploaded file for {@code field}: either a file part of that name, or (as TelegramBots sends
+     * it) a text field {@code attach://name} pointing at a file part.
+     */
+    private static Optional<FileUpload> attachment(List<FileUpload> files, String field, String reference) {
+        String partName = reference != null && reference.startsWith("attach://")
+                ? reference.substring("attach://".length()) : field;
+        return files.stream().filter(file -> file.name().equals(partName)).findFirst();
     }
 
     /** Only the bot of this process, which alone knows the per-start token, may call the stand-in. */

@@ -17,7 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /** The sandbox without a browser: the page's API, the stand-in's Telegram rules, its access rules. */
@@ -65,8 +71,7 @@ class SandboxTest {
 
     @Test
     void theStandInRefusesWhatTelegramWouldAndWarnsThePage() {
-        OkHttpTelegramClient bot = new OkHttpTelegramClient(mode.token(),
-                new TelegramUrl("http", "127.0.0.1", SandboxProfile.PORT, false));
+        OkHttpTelegramClient bot = botClient();
 
         assertThat(refusal(bot, SendMessage.builder().chatId(1002L).text("<div>x</div>").parseMode(ParseMode.HTML).build()))
                 .contains("can't parse entities");
@@ -77,6 +82,50 @@ class SandboxTest {
     }
 
     @Test
+    void editsDeletesPhotosAndDocumentsShowInTheChat() throws Exception {
+        OkHttpTelegramClient bot = botClient();
+        long chat = 1002;
+        Message sent = bot.execute(SendMessage.builder().chatId(chat).text("<b>Draft</b>").parseMode(ParseMode.HTML).build());
+        bot.execute(EditMessageText.builder().chatId(chat).messageId(sent.getMessageId()).text("<b>Final</b>")
+                .parseMode(ParseMode.HTML).build());
+        Message doomed = bot.execute(SendMessage.builder().chatId(chat).text("gone soon").build());
+        bot.execute(DeleteMessage.builder().chatId(chat).messageId(doomed.getMessageId()).build());
+        byte[] png = getClass().getResourceAsStream("/sandbox-test/pixel.png").readAllBytes();
+        bot.execute(SendPhoto.builder().chatId(chat).photo(new InputFile(new java.io.ByteArrayInputStream(png), "chart.png"))
+                .caption("<i>Your week</i>").parseMode(ParseMode.HTML).build());
+        bot.execute(SendDocument.builder().chatId(chat)
+                .document(new InputFile(new java.io.ByteArrayInputStream("{\"a\":1}".getBytes()), "export.json")).build());
+
+        JsonPath history = given().get(SandboxProfile.baseUrl() + "sandbox/api/chats/" + chat + "/messages")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(history.getList("html", String.class)).contains("<b>Final</b>").doesNotContain("<b>Draft</b>", "gone soon");
+        assertThat(history.getBoolean("find { it.html == '<b>Final</b>' }.edited")).isTrue();
+        String photoUrl = history.getString("find { it.photo != null }.photo.url");
+        assertThat(history.getString("find { it.photo != null }.photo.caption")).isEqualTo("<i>Your week</i>");
+        assertThat(given().get(SandboxProfile.baseUrl() + photoUrl).then().statusCode(200).extract().asByteArray())
+                .isEqualTo(png);
+        assertThat(history.getString("find { it.document != null }.document.fileName")).isEqualTo("export.json");
+    }
+
+    @Test
+    void floodingOneChatGetsA429LikeTelegram() throws Exception {
+        OkHttpTelegramClient bot = botClient();
+        TelegramApiRequestException limited = null;
+        for (int i = 0; i < SandboxBotApi.PER_CHAT_PER_SECOND + 1 && limited == null; i++) {
+            try {
+                bot.execute(SendMessage.builder().chatId(1001L).text("burst " + i).build());
+            } catch (TelegramApiRequestException e) {
+                limited = e;
+            }
+        }
+
+        assertThat(limited).isNotNull();
+        assertThat(limited.getErrorCode()).isEqualTo(429);
+        assertThat(limited.getParameters().getRetryAfter()).isEqualTo(1);
+    }
+
+    @Test
     void theStandInAnswersOnlyTheBotOfThisProcess() {
         given().contentType(ContentType.JSON).body("{}")
                 .post(SandboxProfile.baseUrl() + "bot123:guessed/getMe")
@@ -84,6 +133,10 @@ class SandboxTest {
         given().contentType(ContentType.JSON).body("{}")
                 .post(SandboxProfile.baseUrl() + "bot" + mode.token() + "/getMe")
                 .then().statusCode(200).body(containsString("\"is_bot\":true"));
+    }
+
+    private OkHttpTelegramClient botClient() {
+        return new OkHttpTelegramClient(mode.token(), new TelegramUrl("http", "127.0.0.1", SandboxProfile.PORT, false));
     }
 
     private static String refusal(OkHttpTelegramClient bot, SendMessage message) {
