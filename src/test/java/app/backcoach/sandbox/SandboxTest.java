@@ -114,7 +114,7 @@ class SandboxTest {
         TelegramApiRequestException limited = null;
         for (int i = 0; i < SandboxBotApi.PER_CHAT_PER_SECOND + 1 && limited == null; i++) {
             try {
-                bot.execute(SendMessage.builder().chatId(1001L).text("burst " + i).build());
+                bot.execute(SendMessage.builder().chatId(1002L).text("burst " + i).build());
             } catch (TelegramApiRequestException e) {
                 limited = e;
             }
