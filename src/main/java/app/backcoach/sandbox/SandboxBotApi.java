@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -193,30 +195,18 @@ public class SandboxBotApi {
             return error(404, "Not Found: method not found", null);
         }
         long chatId = params.path("chat_id").asLong();
-        if (bytes == null || bytes.length == 0) {
-            return refuse(chatId, 400, "Bad Request: there is no " + (photo ? "photo" : "document") + " in the request");
-        }
         String caption = params.path("caption").asText(null);
-        Optional<String> problem = caption == null ? Optional.empty()
+        Optional<String> problem = bytes == null || bytes.length == 0
+                ? Optional.of("Bad Request: there is no " + (photo ? "photo" : "document") + " in the request")
+                : caption == null ? Optional.empty()
                 : textProblem(caption, params.path("parse_mode").asText(""), MAX_CAPTION, "caption");
-        if (problem.isPresent()) {
-            return refuse(chatId, 400, problem.get());
-        }
-        Message message;
-        synchronized (lock) {
-            Optional<Answer> refused = checkChatAndPace(chatId);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
+        return postNew(chatId, problem, id -> {
             String fileId = UUID.randomUUID().toString();
             files.put(fileId, new StoredFile(bytes, contentType, fileName));
             Attachment attachment = new Attachment("sandbox/api/files/" + fileId, fileName, caption);
-            message = new Message(nextMessageId++, Message.BOT, null, null, null,
-                    photo ? attachment : null, photo ? null : attachment, epochSeconds(), false);
-            chats.get(chatId).add(message);
-        }
-        events.publish(chatId, Event.message(message));
-        return ok(sentMessageNode(chatId, message));
+            return new Message(id, Message.BOT, null, null, null, photo ? attachment : null,
+                    photo ? null : attachment, epochSeconds(), false);
+        });
     }
 
     private ArrayNode getUpdates(JsonNode params) {
@@ -255,12 +245,28 @@ public class SandboxBotApi {
     }
 
     private Answer sendMessage(JsonNode params) {
-        long chatId = params.path("chat_id").asLong();
         Optional<String> problem = textProblem(params.path("text").asText(null), params.path("parse_mode").asText(""),
-                MAX_TEXT, "message");
-        if (problem.isEmpty()) {
-            problem = keyboardProblem(params.path("reply_markup"));
-        }
+                MAX_TEXT, "message").or(() -> keyboardProblem(params.path("reply_markup")));
+        return postNew(params.path("chat_id").asLong(), problem, id -> new Message(id, Message.BOT,
+                params.path("text").asText(), null, keyboard(params.path("reply_markup")), null, null, epochSeconds(), false));
+    }
+
+    private Answer editMessageText(JsonNode params) {
+        String text = params.path("text").asText(null);
+        Optional<String> problem = textProblem(text, params.path("parse_mode").asText(""), MAX_TEXT, "message")
+                .or(() -> keyboardProblem(params.path("reply_markup")));
+        List<List<Button>> keyboard = keyboard(params.path("reply_markup"));
+        return editBotMessage(params, problem, current -> current.edited(text, keyboard));
+    }
+
+    private Answer editMessageReplyMarkup(JsonNode params) {
+        List<List<Button>> keyboard = keyboard(params.path("reply_markup"));
+        return editBotMessage(params, keyboardProblem(params.path("reply_markup")),
+                current -> current.withKeyboard(keyboard));
+    }
+
+    /** Checks, paces and stores a new bot message, then shows it on the page. */
+    private Answer postNew(long chatId, Optional<String> problem, LongFunction<Message> create) {
         if (problem.isPresent()) {
             return refuse(chatId, 400, problem.get());
         }
@@ -270,45 +276,16 @@ public class SandboxBotApi {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            message = new Message(nextMessageId++, Message.BOT, params.path("text").asText(), null,
-                    keyboard(params.path("reply_markup")), null, null, epochSeconds(), false);
+            message = create.apply(nextMessageId++);
             chats.get(chatId).add(message);
         }
         events.publish(chatId, Event.message(message));
         return ok(sentMessageNode(chatId, message));
     }
 
-    private Answer editMessageText(JsonNode params) {
+    /** Changes a bot message in place; like Telegram, refuses a missing message or a change that changes nothing. */
+    private Answer editBotMessage(JsonNode params, Optional<String> problem, UnaryOperator<Message> change) {
         long chatId = params.path("chat_id").asLong();
-        long messageId = params.path("message_id").asLong();
-        String text = params.path("text").asText(null);
-        Optional<String> problem = textProblem(text, params.path("parse_mode").asText(""), MAX_TEXT, "message");
-        if (problem.isEmpty()) {
-            problem = keyboardProblem(params.path("reply_markup"));
-        }
-        if (problem.isPresent()) {
-            return refuse(chatId, 400, problem.get());
-        }
-        Message edited;
-        synchronized (lock) {
-            Optional<Message> current = find(chatId, messageId);
-            if (current.isEmpty() || !current.get().from().equals(Message.BOT)) {
-                return refuse(chatId, 400, "Bad Request: message to edit not found");
-            }
-            List<List<Button>> keyboard = keyboard(params.path("reply_markup"));
-            if (text.equals(current.get().html()) && Objects.equals(keyboard, current.get().keyboard())) {
-                return refuse(chatId, 400, "Bad Request: message is not modified");
-            }
-            edited = current.get().edited(text, keyboard);
-            replace(chatId, edited);
-        }
-        events.publish(chatId, Event.edit(edited));
-        return ok(sentMessageNode(chatId, edited));
-    }
-
-    private Answer editMessageReplyMarkup(JsonNode params) {
-        long chatId = params.path("chat_id").asLong();
-        Optional<String> problem = keyboardProblem(params.path("reply_markup"));
         if (problem.isPresent()) {
             return refuse(chatId, 400, problem.get());
         }
@@ -318,7 +295,11 @@ public class SandboxBotApi {
             if (current.isEmpty() || !current.get().from().equals(Message.BOT)) {
                 return refuse(chatId, 400, "Bad Request: message to edit not found");
             }
-            edited = current.get().withKeyboard(keyboard(params.path("reply_markup")));
+            edited = change.apply(current.get());
+            if (Objects.equals(edited.html(), current.get().html())
+                    && Objects.equals(edited.keyboard(), current.get().keyboard())) {
+                return refuse(chatId, 400, "Bad Request: message is not modified");
+            }
             replace(chatId, edited);
         }
         events.publish(chatId, Event.edit(edited));

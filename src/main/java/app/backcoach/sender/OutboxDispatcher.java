@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * Logs name outbox ids and chat ids, never message text.
  */
 @Singleton
-public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxMessage> {
+public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.Due> {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
     /** Extra heads read per pass, so a few rate-limited chats cannot hide the ready ones behind them. */
@@ -35,7 +35,11 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxMessage> {
     private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final SendRateLimiter limiter;
-    private final LaneDispatcher<OutboxMessage> dispatcher;
+    private final LaneDispatcher<Due> dispatcher;
+
+    /** A lane head cleared to go, read once: the row and the message in it. */
+    record Due(OutboxMessage row, Outbound message) {
+    }
 
     public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api, UserService users,
                             BotMetrics metrics, Clock clock) {
@@ -68,13 +72,13 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxMessage> {
     }
 
     @Override
-    public Batch<OutboxMessage> nextBatch(Set<Long> busyLanes, int capacity) {
+    public Batch<Due> nextBatch(Set<Long> busyLanes, int capacity) {
         Instant now = clock.instant();
         Duration globalWait = limiter.globalWait(now);
         if (!globalWait.isZero()) {
             return new Batch<>(List.of(), globalWait);
         }
-        List<OutboxMessage> ready = new ArrayList<>();
+        List<Due> ready = new ArrayList<>();
         Duration soonest = null;
         for (OutboxMessage head : store.dueLaneHeads(capacity * LOOKAHEAD_FACTOR + busyLanes.size())) {
             if (ready.size() == capacity) {
@@ -83,9 +87,10 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxMessage> {
             if (busyLanes.contains(head.chatId)) {
                 continue;
             }
-            Duration wait = limiter.tryAcquire(head.chatId, countsAsChatMessage(head), now);
+            Outbound message = store.read(head);
+            Duration wait = limiter.tryAcquire(head.chatId, message.countsAsChatMessage(), now);
             if (wait.isZero()) {
-                ready.add(head);
+                ready.add(new Due(head, message));
             } else if (soonest == null || wait.compareTo(soonest) < 0) {
                 soonest = wait;
             }
@@ -94,13 +99,14 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxMessage> {
     }
 
     @Override
-    public long laneOf(OutboxMessage item) {
-        return item.chatId;
+    public long laneOf(Due item) {
+        return item.row().chatId;
     }
 
     @Override
-    public void process(OutboxMessage row) {
-        Outbound message = store.read(row);
+    public void process(Due due) {
+        OutboxMessage row = due.row();
+        Outbound message = due.message();
         if (message.countsAsChatMessage() && users.isBlocked(row.chatId)) {
             store.finish(row.id, OutboxStatus.DROPPED, false, "the user blocked the bot");
             return;
@@ -145,10 +151,6 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxMessage> {
         if (erased > 0) {
             LOG.debugf("Erased %d finished outbox rows", erased);
         }
-    }
-
-    private boolean countsAsChatMessage(OutboxMessage row) {
-        return store.read(row).countsAsChatMessage();
     }
 
     /** The outcome's kind and code only: Telegram's descriptions can quote parts of the message. */
