@@ -7,12 +7,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.List;
 
 /** One update as recorded before it was confirmed to Telegram. */
 @Entity
 @Table(name = "inbox_update")
+@DynamicUpdate // an update being handled must not write back a chat that /delete just cleared
 public class InboxUpdate extends PanacheEntityBase {
 
     @Id
@@ -76,7 +78,10 @@ public class InboxUpdate extends PanacheEntityBase {
         return delete("status = ?1 and handledAt < ?2", InboxStatus.DONE, cutoff);
     }
 
-    public static long deleteForChat(long chatId) {
-        return delete("chatId", chatId);
+    /** Keeps the ids (to recognise redeliveries) but nothing else; what was still waiting is dropped. */
+    public static long anonymiseChat(long chatId) {
+        return update("chatId = 0, payload = null, status = ?1 where chatId = ?2 and status = ?3",
+                InboxStatus.DONE, chatId, InboxStatus.PENDING)
+                + update("chatId = 0, payload = null where chatId = ?1", chatId);
     }
 }

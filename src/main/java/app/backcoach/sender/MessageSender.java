@@ -48,7 +48,7 @@ public class MessageSender {
         List<String> parts = Html.split(html, Html.MAX_MESSAGE_LENGTH);
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            enqueue(new Outbound.Text(chatId, parts.get(i), last ? keyboard : null));
+            enqueue(new Outbound.Text(chatId, parts.get(i), last ? keyboard : null), false);
         }
     }
 
@@ -59,16 +59,39 @@ public class MessageSender {
             throw new IllegalArgumentException("An edited message must fit in one message");
         }
         if (!users.isBlocked(chatId)) {
-            enqueue(new Outbound.EditText(chatId, messageId, html, keyboard));
+            enqueue(new Outbound.EditText(chatId, messageId, html, keyboard), false);
         }
+    }
+
+    /** Sends a file; the caption, if any, is HTML like any text. */
+    public void sendDocument(long chatId, String fileName, byte[] content, String captionHtml) {
+        if (captionHtml != null) {
+            Html.validate(captionHtml);
+        }
+        if (!users.isBlocked(chatId)) {
+            enqueue(new Outbound.Document(chatId, fileName, content, captionHtml), false);
+        }
+    }
+
+    /**
+     * Sends a text that leaves no trace: its outbox row is deleted once delivered. For the
+     * confirmation that a person's data was erased, which must not itself be kept about them.
+     */
+    public void sendAndForget(long chatId, String html) {
+        Html.validate(html);
+        if (html.length() > Html.MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("An ephemeral message must fit in one message");
+        }
+        enqueue(new Outbound.Text(chatId, html, null), true);
     }
 
     /** Every tapped button must be answered, or Telegram keeps a spinner on it. */
     public void answerCallback(long chatId, String callbackQueryId, String toast) {
-        enqueue(new Outbound.AnswerCallback(chatId, callbackQueryId, toast));
+        // Worthless once delivered, and it would otherwise outlive a /delete by a few days.
+        enqueue(new Outbound.AnswerCallback(chatId, callbackQueryId, toast), true);
     }
 
-    private void enqueue(Outbound message) {
+    private void enqueue(Outbound message, boolean ephemeral) {
         Instant now = clock.instant();
         OutboxMessage row = new OutboxMessage();
         row.chatId = message.chatId();
@@ -77,6 +100,7 @@ public class MessageSender {
         row.status = OutboxStatus.PENDING;
         row.notBefore = now;
         row.createdAt = now;
+        row.ephemeral = ephemeral;
         row.persist();
         outboxChanged.fire(new OutboxChanged());
     }

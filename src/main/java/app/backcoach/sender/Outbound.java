@@ -12,7 +12,8 @@ import java.util.Objects;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Outbound.Text.class, name = "text"),
     @JsonSubTypes.Type(value = Outbound.EditText.class, name = "edit-text"),
-    @JsonSubTypes.Type(value = Outbound.AnswerCallback.class, name = "answer-callback")
+    @JsonSubTypes.Type(value = Outbound.AnswerCallback.class, name = "answer-callback"),
+    @JsonSubTypes.Type(value = Outbound.Document.class, name = "document")
 })
 public sealed interface Outbound {
 
@@ -47,6 +48,24 @@ public sealed interface Outbound {
         @Override
         public boolean idempotent() {
             return true;
+        }
+    }
+
+    /** A file (an export, say) with an optional HTML caption of at most 1024 characters. */
+    record Document(long chatId, String fileName, byte[] content, String captionHtml) implements Outbound {
+        public static final int MAX_CAPTION_LENGTH = 1024;
+
+        public Document {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(content, "content");
+            if (captionHtml != null && captionHtml.length() > MAX_CAPTION_LENGTH) {
+                throw new IllegalArgumentException("A caption is at most 1024 characters");
+            }
+        }
+
+        @Override
+        public boolean idempotent() {
+            return false;
         }
     }
 

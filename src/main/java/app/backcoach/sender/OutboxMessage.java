@@ -52,6 +52,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** Deleted as soon as it is delivered. */
+    @Column(nullable = false)
+    public boolean ephemeral;
+
     /**
      * The oldest pending message of each chat that is due, oldest chats first: a chat's messages go
      * out strictly in order, so only its head may be sent.

@@ -40,6 +40,10 @@ public class OutboxStore {
 
     public void markSent(long id, Long telegramMessageId) {
         OutboxMessage row = OutboxMessage.findById(id);
+        if (row.ephemeral) {
+            row.delete();
+            return;
+        }
         row.status = OutboxStatus.SENT;
         row.attempts++;
         row.sentAt = clock.instant();

@@ -5,6 +5,7 @@ import app.backcoach.sender.DeliveryOutcome;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.Outbound;
 import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Serializable;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeoutException;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -45,7 +48,9 @@ public class TelegramBotApi implements BotApi {
     public DeliveryOutcome deliver(Outbound message) {
         CompletableFuture<? extends Serializable> call;
         try {
-            call = connection.client().executeAsync(toMethod(message));
+            call = message instanceof Outbound.Document document
+                    ? connection.client().executeAsync(toSendDocument(document))
+                    : connection.client().executeAsync(toMethod(message));
         } catch (TelegramApiException invalid) {
             // The library's own validation refused it before anything was sent.
             return new DeliveryOutcome.Rejected(400, "refused by client validation");
@@ -124,6 +129,15 @@ public class TelegramBotApi implements BotApi {
                     .build();
         }
         throw new IllegalArgumentException("No Telegram method for " + message.getClass().getSimpleName());
+    }
+
+    private static SendDocument toSendDocument(Outbound.Document document) {
+        return SendDocument.builder()
+                .chatId(document.chatId())
+                .document(new InputFile(new ByteArrayInputStream(document.content()), document.fileName()))
+                .caption(document.captionHtml())
+                .parseMode(document.captionHtml() == null ? null : ParseMode.HTML)
+                .build();
     }
 
     private static InlineKeyboardMarkup markup(Keyboard keyboard) {

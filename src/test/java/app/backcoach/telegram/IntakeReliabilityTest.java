@@ -88,7 +88,8 @@ class IntakeReliabilityTest {
 
     @Test
     void oneChatsUpdatesStayInOrderUnderLoadFromManyChats() {
-        List<CommandName> sequence = Arrays.asList(CommandName.values());
+        // Every command that answers with a text (/export answers with a file).
+        List<CommandName> sequence = Arrays.stream(CommandName.values()).filter(c -> c != CommandName.EXPORT).toList();
         Map<Long, List<String>> expected = new LinkedHashMap<>();
         for (int i = 0; i < 25; i++) {
             expected.put(newChat(), new ArrayList<>());
@@ -112,11 +113,12 @@ class IntakeReliabilityTest {
 
     /** Which command a reply answers, from the text only. */
     private static String answeredCommand(String reply) {
-        if (reply.contains("Hi, I’m Back Coach")) {
-            return "start";
-        }
-        if (reply.contains("What I can do")) {
-            return "help";
+        Map<String, String> markers = Map.of("Hi, I’m Back Coach", "start", "What I can do", "help",
+                "Privacy: what I store", "privacy", "Erase everything?", "delete");
+        for (Map.Entry<String, String> marker : markers.entrySet()) {
+            if (reply.contains(marker.getKey())) {
+                return marker.getValue();
+            }
         }
         return Arrays.stream(CommandName.values())
                 .filter(name -> reply.startsWith("/" + name.command() + " isn’t ready yet"))

@@ -456,7 +456,11 @@ public final class FakeBotApi {
         return params;
     }
 
-    /** The text fields of a multipart body; file parts are skipped. */
+    static final String FILE_PREFIX = "file:";
+    static final String FILE_NAME_PREFIX = "filename:";
+    private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"");
+
+    /** The fields of a multipart body; file parts under {@link #FILE_PREFIX} and {@link #FILE_NAME_PREFIX}. */
     private static Map<String, String> multipartFields(String contentType, byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher boundary = BOUNDARY.matcher(contentType);
@@ -471,10 +475,17 @@ public final class FakeBotApi {
             }
             String headers = part.substring(0, headersEnd);
             Matcher name = FIELD_NAME.matcher(headers);
-            if (name.find() && !headers.contains("filename=")) {
+            if (name.find()) {
                 String value = part.substring(headersEnd + 4);
                 value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value;
-                fields.put(name.group(1), new String(value.getBytes(ISO_8859_1), UTF_8));
+                Matcher fileName = FILE_NAME.matcher(headers);
+                if (fileName.find()) {
+                    // File parts are kept under a prefix, so tests can read what was uploaded.
+                    fields.put(FILE_PREFIX + name.group(1), new String(value.getBytes(ISO_8859_1), UTF_8));
+                    fields.put(FILE_NAME_PREFIX + name.group(1), fileName.group(1));
+                } else {
+                    fields.put(name.group(1), new String(value.getBytes(ISO_8859_1), UTF_8));
+                }
             }
         }
         return fields;
@@ -518,6 +529,7 @@ public final class FakeBotApi {
                         new Endpoint(SEND_MESSAGE, this::sendMessage),
                         new Endpoint("editMessageText", this::editMessageText),
                         new Endpoint("editMessageReplyMarkup", this::editMessageReplyMarkup),
+                        new Endpoint("sendDocument", this::sendDocument),
                         new Endpoint("deleteMessage", params -> ok),
                         new Endpoint("answerCallbackQuery", params -> ok),
                         new Endpoint("sendChatAction", params -> ok),
@@ -572,6 +584,37 @@ public final class FakeBotApi {
         ObjectNode message = botMessage(nextMessageId.getAndIncrement(), chatId, visibleText, params);
         remember(message);
         return message;
+    }
+
+    /** Uploads arrive as multipart: {@code document=attach://name} and a file part of that name. */
+    private JsonNode sendDocument(JsonNode params) throws ApiError {
+        long chatId = requireChatId(params);
+        String reference = params.path("document").asText("");
+        String part = reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
+        if (!params.has(FILE_PREFIX + part)) {
+            throw new ApiError(400, "Bad Request: there is no document in the request", "");
+        }
+        ObjectNode message = botMessage(nextMessageId.getAndIncrement(), chatId, null, params);
+        message.putObject("document").put("file_id", "doc" + message.path("message_id").asInt())
+                .put("file_unique_id", "u" + message.path("message_id").asInt())
+                .put("file_name", params.path(FILE_NAME_PREFIX + part).asText());
+        remember(message);
+        return message;
+    }
+
+    /** The content of the file a sendDocument call uploaded (decoded as UTF-8). */
+    public static String documentContent(Call call) {
+        String reference = call.params().path("document").asText("");
+        String part = reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
+        JsonNode content = call.params().path(FILE_PREFIX + part);
+        // Form values that look like JSON are kept parsed; a file's text is wanted as it was sent.
+        return content.isMissingNode() ? null : content.isContainerNode() ? content.toString() : content.asText();
+    }
+
+    public static String documentName(Call call) {
+        String reference = call.params().path("document").asText("");
+        String part = reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
+        return call.params().path(FILE_NAME_PREFIX + part).asText(null);
     }
 
     private JsonNode editMessageText(JsonNode params) throws ApiError {

@@ -1,0 +1,35 @@
+package app.backcoach.privacy;
+
+import app.backcoach.command.Command;
+import app.backcoach.command.CommandContext;
+import app.backcoach.command.CommandName;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Asks once before erasing everything; the answer is handled by {@link EraseButton}. */
+@ApplicationScoped
+public class DeleteCommand implements Command {
+
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public DeleteCommand(MessageSender sender, Texts texts) {
+        this.sender = sender;
+        this.texts = texts;
+    }
+
+    @Override
+    public CommandName name() {
+        return CommandName.DELETE;
+    }
+
+    @Override
+    public void execute(CommandContext context) {
+        String language = context.languageCode();
+        sender.send(context.chatId(), texts.get(language, "delete.confirm"), Keyboard.singleRow(
+                EraseButton.YES.button(texts.get(language, "delete.button.yes")),
+                EraseButton.NO.button(texts.get(language, "delete.button.no"))));
+    }
+}

@@ -1,0 +1,54 @@
+package app.backcoach.privacy;
+
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.conversation.Incoming;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
+
+/** The answer to /delete's question. */
+@ApplicationScoped
+public class EraseButton implements ButtonAction {
+
+    static final CallbackData YES = new CallbackData("erase", "yes");
+    static final CallbackData NO = new CallbackData("erase", "no");
+
+    private final PersonalDataService personalData;
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public EraseButton(PersonalDataService personalData, MessageSender sender, Texts texts) {
+        this.personalData = personalData;
+        this.sender = sender;
+        this.texts = texts;
+    }
+
+    @Override
+    public String prefix() {
+        return YES.prefix();
+    }
+
+    @Override
+    public boolean accepts(String argument) {
+        return Set.of(YES.argument(), NO.argument()).contains(argument);
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        String language = tap.from().languageCode();
+        long chatId = tap.chat().id();
+        if (YES.argument().equals(argument)) {
+            personalData.erase(tap.from().userId());
+            // Sent, then forgotten: not even this confirmation stays behind.
+            sender.sendAndForget(chatId, texts.get(language, "delete.done"));
+        } else if (tap.messageId() != null) {
+            sender.edit(chatId, tap.messageId(), texts.get(language, "delete.kept"), null);
+        } else {
+            sender.send(chatId, texts.get(language, "delete.kept"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,18 @@
+package app.backcoach.privacy;
+
+/**
+ * Implemented by every feature that stores something about a person, so that /export shows it and
+ * /delete erases it: a new table about users comes with its own implementation. A test checks that
+ * no table keyed by a user or chat keeps a row after /delete.
+ */
+public interface PersonalData {
+
+    /** The section's name in the export document. */
+    String section();
+
+    /** What is stored about the user, as plain values for the JSON export. */
+    Object export(long userId);
+
+    /** Erases (or irreversibly anonymises) everything stored about the user. Runs in the caller's transaction. */
+    void erase(long userId);
+}

@@ -1,0 +1,47 @@
+package app.backcoach.sender;
+
+import app.backcoach.privacy.PersonalData;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Messages the bot sent or is about to send; kept for {@code sender.keep-sent}, then erased anyway. */
+@ApplicationScoped
+public class OutboxPersonalData implements PersonalData {
+
+    record Sent(Instant createdAt, String status, JsonNode message) {
+    }
+
+    private final ObjectMapper json;
+
+    public OutboxPersonalData(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public String section() {
+        return "messages";
+    }
+
+    @Override
+    public Object export(long userId) {
+        List<OutboxMessage> messages = OutboxMessage.list("chatId = ?1 order by id", userId);
+        return messages.stream().map(m -> new Sent(m.createdAt, m.status.name(), parse(m.payload))).toList();
+    }
+
+    @Override
+    public void erase(long userId) {
+        OutboxMessage.deleteForChat(userId);
+    }
+
+    private JsonNode parse(String payload) {
+        try {
+            return payload == null ? null : json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return json.getNodeFactory().textNode(payload);
+        }
+    }
+}

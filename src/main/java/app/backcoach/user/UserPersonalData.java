@@ -1,0 +1,32 @@
+package app.backcoach.user;
+
+import app.backcoach.privacy.PersonalData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+
+@ApplicationScoped
+public class UserPersonalData implements PersonalData {
+
+    record Profile(long telegramUserId, String languageCode, Instant firstSeenAt, Instant lastSeenAt,
+                   Instant blockedAt) {
+    }
+
+    @Override
+    public String section() {
+        return "user";
+    }
+
+    @Override
+    public Object export(long userId) {
+        Optional<BotUser> user = BotUser.findByTelegramId(userId);
+        return user.map(u -> new Profile(u.telegramUserId, u.languageCode, u.firstSeenAt, u.lastSeenAt, u.blockedAt))
+                .orElse(null);
+    }
+
+    @Override
+    public void erase(long userId) {
+        // Through the entity manager, so an instance loaded earlier in this transaction goes too.
+        BotUser.deleteById(userId);
+    }
+}

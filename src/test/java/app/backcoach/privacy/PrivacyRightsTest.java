@@ -1,0 +1,141 @@
+package app.backcoach.privacy;
+
+import static app.backcoach.testing.Chats.awaitReplies;
+import static app.backcoach.testing.Chats.awaitReply;
+import static app.backcoach.testing.Chats.newChat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.backcoach.testing.FakeBotApi;
+import app.backcoach.user.BotUser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** /privacy, /export and /delete, end to end; /delete is checked against every table in the schema. */
+@QuarkusTest
+class PrivacyRightsTest {
+
+    private final FakeBotApi fake = FakeBotApi.instance();
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void privacyExplainsWhatIsStoredWhyAndHowLong() {
+        long chat = newChat();
+        fake.pushText(chat, "/privacy");
+
+        assertThat(awaitReply(chat)).contains("what I store", "7 days", "/export", "/delete", "explicit consent",
+                "Policy version " + PrivacyPolicy.VERSION);
+    }
+
+    @Test
+    void exportSendsEverythingStoredAsADocumentedJsonFile() throws Exception {
+        long chat = newChat();
+        fake.pushText(chat, "/start");
+        awaitReply(chat);
+        fake.pushText(chat, "/export");
+
+        FakeBotApi.Call upload = await().atMost(Duration.ofSeconds(20)).until(
+                () -> fake.calls("sendDocument").stream().filter(c -> c.chatId() != null && c.chatId() == chat)
+                        .findFirst().orElse(null),
+                call -> call != null);
+
+        assertThat(upload.httpStatus()).isEqualTo(200);
+        assertThat(FakeBotApi.documentName(upload)).matches("back-coach-export-\\d{4}-\\d{2}-\\d{2}\\.json");
+        JsonNode export = new ObjectMapper().readTree(FakeBotApi.documentContent(upload));
+        assertThat(export.path("format").asText()).isEqualTo(PersonalDataService.FORMAT);
+        assertThat(export.path("formatVersion").asInt()).isEqualTo(1);
+        assertThat(export.path("privacyPolicyVersion").asText()).isEqualTo(PrivacyPolicy.VERSION);
+        assertThat(export.path("user").path("telegramUserId").asLong()).isEqualTo(chat);
+        assertThat(export.path("user").path("languageCode").asText()).isEqualTo("en");
+        assertThat(export.path("messages").isArray()).isTrue();
+        assertThat(export.path("messages").path(0).path("message").path("html").asText()).contains("Back Coach");
+        assertThat(export.path("updates").isArray()).isTrue();
+        assertThat(upload.params().path("caption").asText()).contains("Your data export");
+    }
+
+    @Test
+    void keepingTheDataChangesNothing() {
+        long chat = newChat();
+        fake.pushText(chat, "/delete");
+        awaitReply(chat);
+        FakeBotApi.Call question = fake.sentMessages(chat).get(0);
+        assertThat(question.params().path("reply_markup").toString()).contains("erase:yes", "erase:no");
+
+        fake.pushCallback(chat, 1, "erase:no");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.calls("editMessageText").stream()
+                .anyMatch(c -> c.chatId() != null && c.chatId() == chat && c.text().contains("Nothing was deleted")));
+        BotUser user = QuarkusTransaction.requiringNew().call(() -> BotUser.<BotUser>findById(chat));
+        assertThat(user).isNotNull();
+    }
+
+    @Test
+    void deleteErasesEveryRowAboutTheUserInEveryTable() throws Exception {
+        long chat = newChat();
+        fake.pushText(chat, "/start");
+        fake.pushText(chat, "I sometimes wake up stiff");
+        fake.pushText(chat, "/delete");
+        List<String> replies = awaitReplies(chat, 3);
+        assertThat(replies.get(2)).contains("Erase everything?");
+        assertThat(rowsAbout(chat)).isNotEmpty();
+
+        fake.pushCallback(chat, 3, "erase:yes");
+
+        assertThat(awaitReplies(chat, 4).get(3)).contains("everything I stored about you is erased");
+        // The confirmation itself is ephemeral: its outbox row goes once it is delivered.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rowsAbout(chat)).isEmpty());
+        assertThat(userKeyedTables()).contains("bot_user.telegram_user_id", "inbox_update.chat_id", "outbox_message.chat_id");
+    }
+
+    /** Every table with a column that names a user or chat, and how many rows each keeps about {@code id}. */
+    private Map<String, Integer> rowsAbout(long id) throws Exception {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String column : userKeyedTables()) {
+                String[] parts = column.split("\\.");
+                try (PreparedStatement count = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM `" + parts[0] + "` WHERE `" + parts[1] + "` = ?")) {
+                    count.setLong(1, id);
+                    try (ResultSet result = count.executeQuery()) {
+                        result.next();
+                        if (result.getInt(1) > 0) {
+                            rows.put(column, result.getInt(1));
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private List<String> userKeyedTables() throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT table_name, column_name FROM information_schema.columns
+                     WHERE table_schema = DATABASE()
+                       AND (column_name LIKE '%user_id' OR column_name LIKE '%chat_id')
+                     ORDER BY table_name, column_name""");
+             ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                columns.add(result.getString(1) + "." + result.getString(2));
+            }
+        }
+        return columns;
+    }
+}
