@@ -4,9 +4,25 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The command menu, in the order Telegram shows it. */
+/** The commands, the menu ones in the order Telegram shows them. */
 public enum CommandName {
-    START, CHECKIN, TODAY, TRAVEL, STIFF, PROGRESS, SETTINGS, PAUSE, RESUME, PRIVACY, EXPORT, DELETE, HELP;
+    START, CHECKIN, TODAY, TRAVEL, STIFF, PROGRESS, SETTINGS, PAUSE, RESUME, PRIVACY, EXPORT, DELETE, HELP,
+    /** Leaves any dialogue; understood everywhere, so it needs no place in the menu. */
+    CANCEL(false);
+
+    private final boolean inMenu;
+
+    CommandName() {
+        this(true);
+    }
+
+    CommandName(boolean inMenu) {
+        this.inMenu = inMenu;
+    }
+
+    public boolean inMenu() {
+        return inMenu;
+    }
 
     /** The command as typed, without the slash. */
     public String command() {

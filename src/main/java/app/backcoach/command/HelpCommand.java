@@ -29,7 +29,7 @@ public class HelpCommand implements Command {
     @Override
     public void execute(CommandContext context) {
         String language = context.languageCode();
-        List<CommandName> all = Arrays.asList(CommandName.values());
+        List<CommandName> all = Arrays.stream(CommandName.values()).filter(CommandName::inMenu).toList();
         String available = lines(language, all.stream().filter(commands::isAvailable).toList());
         List<CommandName> coming = all.stream().filter(name -> !commands.isAvailable(name)).toList();
         String text = texts.get(language, "help.available") + "\n" + available;

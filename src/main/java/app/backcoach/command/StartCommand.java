@@ -1,20 +1,30 @@
 package app.backcoach.command;
 
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.privacy.ConsentFlow;
+import app.backcoach.privacy.ConsentService;
+import app.backcoach.safety.SafetyScreen;
+import app.backcoach.safety.SafetyScreenFlow;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** First contact: what the bot is for and what it is not. */
+/** First contact: what the bot is for and what it is not, then set-up (consent, safety screen). */
 @ApplicationScoped
 public class StartCommand implements Command {
 
     private final MessageSender sender;
     private final Texts texts;
+    private final ConsentService consent;
+    private final DialogueEngine dialogues;
 
-    public StartCommand(MessageSender sender, Texts texts) {
+    public StartCommand(MessageSender sender, Texts texts, ConsentService consent, DialogueEngine dialogues) {
         this.sender = sender;
         this.texts = texts;
+        this.consent = consent;
+        this.dialogues = dialogues;
     }
 
     @Override
@@ -26,5 +36,12 @@ public class StartCommand implements Command {
     public void execute(CommandContext context) {
         sender.send(context.chatId(), texts.get(context.languageCode(), "start.welcome"),
                 Keyboard.singleRow(ShowHelpButton.SHOW.button(texts.get(context.languageCode(), "start.button.help"))));
+        DialogueContext dialogue = new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null);
+        // Set-up goes on where it stopped: consent first, then the safety screen.
+        if (!consent.hasConsent(context.userId())) {
+            dialogues.start(dialogue, ConsentFlow.CODE);
+        } else if (SafetyScreen.latest(context.userId()).isEmpty()) {
+            dialogues.start(dialogue, SafetyScreenFlow.CODE);
+        }
     }
 }

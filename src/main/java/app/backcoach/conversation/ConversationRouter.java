@@ -8,6 +8,8 @@ import app.backcoach.conversation.Incoming.Ignored;
 import app.backcoach.conversation.Incoming.MembershipChange;
 import app.backcoach.conversation.Incoming.OtherMessage;
 import app.backcoach.conversation.Incoming.TextMessage;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import app.backcoach.user.UserService;
@@ -30,9 +32,11 @@ public class ConversationRouter {
     private final MessageSender sender;
     private final Texts texts;
     private final Map<String, ButtonAction> buttons;
+    private final DialogueEngine dialogues;
 
     public ConversationRouter(CommandContainer commands, UserService users, MessageSender sender, Texts texts,
-                              Instance<ButtonAction> buttonActions) {
+                              Instance<ButtonAction> buttonActions, DialogueEngine dialogues) {
+        this.dialogues = dialogues;
         this.commands = commands;
         this.users = users;
         this.sender = sender;
@@ -62,7 +66,15 @@ public class ConversationRouter {
                     command.from().languageCode(), command.arguments()));
         } else if (incoming instanceof TextMessage text) {
             users.recordSeen(text.from().userId(), text.from().languageCode());
-            reply(incoming, text.from(), "fallback.text");
+            DialogueContext context = new DialogueContext(text.chat().id(), text.from().userId(),
+                    text.from().languageCode(), null);
+            // A question is open: point back to its buttons and show it again below.
+            if (dialogues.active(context.userId()).isPresent()) {
+                reply(incoming, text.from(), "dialogue.tap-hint");
+                dialogues.reask(context);
+            } else {
+                reply(incoming, text.from(), "fallback.text");
+            }
         } else if (incoming instanceof OtherMessage other) {
             users.recordSeen(other.from().userId(), other.from().languageCode());
             reply(incoming, other.from(), "fallback.other");

@@ -91,6 +91,7 @@ public class TelegramLifecycle {
 
     void publishCommandMenu() throws TelegramApiException {
         List<BotCommand> menu = Arrays.stream(CommandName.values())
+                .filter(CommandName::inMenu)
                 .map(name -> new BotCommand(name.command(), texts.get("en", name.descriptionKey())))
                 .toList();
         connection.client().execute(SetMyCommands.builder().commands(menu).scope(new BotCommandScopeDefault()).build());

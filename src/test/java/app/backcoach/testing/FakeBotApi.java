@@ -770,6 +770,20 @@ public final class FakeBotApi {
         }
     }
 
+    /**
+     * The chat's messages as the user sees them now (sent, then edited in place), oldest first:
+     * each a Bot API Message with message_id, text and reply_markup.
+     */
+    public List<JsonNode> currentMessages(long chatId) {
+        synchronized (lock) {
+            return sentMessagesById.entrySet().stream()
+                    .filter(entry -> entry.getValue().path("chat").path("id").asLong() == chatId)
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(entry -> (JsonNode) entry.getValue().deepCopy())
+                    .toList();
+        }
+    }
+
     private void remember(ObjectNode message) {
         synchronized (lock) {
             sentMessagesById.put(message.get("message_id").asInt(), message);

@@ -1,0 +1,247 @@
+package app.backcoach.dialogue;
+
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.conversation.Incoming;
+import app.backcoach.dialogue.DialogueDefinition.Next;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Walks every dialogue: shows a question in one message, takes the tapped answer, stores it at once,
+ * follows the dialogue's table to the next question (edited into the same message) or to its end.
+ * Taps on anything but the question now open, or from an expired dialogue, close politely.
+ */
+@ApplicationScoped
+public class DialogueEngine implements ButtonAction {
+
+    static final String PREFIX = "dlg";
+    static final String BACK = "back";
+    static final String SKIP = "skip";
+    /** code.question.choice, where choice may also be back or skip (never a question's own value). */
+    private static final Pattern ARGUMENT = Pattern.compile("([a-z]{1,4})\\.([a-z0-9-]{1,16})\\.([a-z0-9-]{1,16})");
+
+    /** What is kept between taps, as JSON in {@link DialogueState#progress}. */
+    record Progress(Map<String, String> answers, List<String> path) {
+    }
+
+    private final Instance<DialogueFlow> flowBeans;
+    private final MessageSender sender;
+    private final Texts texts;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private Map<String, DialogueFlow> flows;
+
+    public DialogueEngine(Instance<DialogueFlow> flowBeans, MessageSender sender, Texts texts, Clock clock,
+                          ObjectMapper json) {
+        this.flowBeans = flowBeans;
+        this.sender = sender;
+        this.texts = texts;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Starts (or restarts) a dialogue; shown in the context's message when there is one. */
+    public void start(DialogueContext context, String code) {
+        DialogueDefinition definition = flow(code).definition();
+        DialogueState.deleteById(context.userId());
+        DialogueState state = new DialogueState();
+        state.telegramUserId = context.userId();
+        state.dialogue = code;
+        state.definitionVersion = definition.version();
+        state.startedAt = clock.instant();
+        state.messageId = context.messageId();
+        moveTo(state, definition.first(), new Progress(Map.of(), List.of()));
+        state.persist();
+        ask(context, definition, definition.first(), false);
+    }
+
+    /** The dialogue the person is in, if it is still open. */
+    public Optional<DialogueState> active(long userId) {
+        return DialogueState.<DialogueState>findByIdOptional(userId)
+                .filter(state -> state.expiresAt.isAfter(clock.instant()))
+                .filter(state -> flows().containsKey(state.dialogue)
+                        && flows().get(state.dialogue).definition().version() == state.definitionVersion);
+    }
+
+    /** Leaves any dialogue; returns whether there was one. */
+    public boolean cancel(long userId) {
+        return DialogueState.deleteById(userId);
+    }
+
+    /** Shows the open question again, as a new message at the bottom of the chat. */
+    public boolean reask(DialogueContext context) {
+        Optional<DialogueState> state = active(context.userId());
+        state.ifPresent(open -> {
+            DialogueDefinition definition = flow(open.dialogue).definition();
+            ask(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null), definition,
+                    definition.step(open.step).orElseThrow(), read(open).path().size() > 1);
+        });
+        return state.isPresent();
+    }
+
+    /** Ends a dialogue's message with a text: in place when the message is known. */
+    public void show(DialogueContext context, String html) {
+        if (context.messageId() != null) {
+            sender.edit(context.chatId(), context.messageId(), html, null);
+        } else {
+            sender.send(context.chatId(), html);
+        }
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public boolean accepts(String argument) {
+        return ARGUMENT.matcher(argument).matches();
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        Matcher parts = ARGUMENT.matcher(argument);
+        parts.matches();
+        DialogueContext context = new DialogueContext(tap.chat().id(), tap.from().userId(),
+                tap.from().languageCode(), tap.messageId());
+        Optional<DialogueState> open = active(context.userId())
+                .filter(state -> state.dialogue.equals(parts.group(1)) && state.step.equals(parts.group(2)));
+        if (open.isEmpty()) {
+            reask(context);
+            return Optional.of(texts.get(context.languageCode(), "callback.closed"));
+        }
+        DialogueState state = open.get();
+        DialogueFlow flow = flow(state.dialogue);
+        DialogueDefinition definition = flow.definition();
+        Question question = definition.step(state.step).orElseThrow();
+        Progress progress = read(state);
+        String choice = parts.group(3);
+        state.messageId = context.messageId();
+
+        if (BACK.equals(choice) && progress.path().size() > 1) {
+            List<String> path = new ArrayList<>(progress.path());
+            path.remove(path.size() - 1);
+            Question previous = definition.step(path.get(path.size() - 1)).orElseThrow();
+            state.step = previous.id();
+            state.progress = write(new Progress(progress.answers(), path));
+            touch(state);
+            ask(context, definition, previous, path.size() > 1);
+            return Optional.empty();
+        }
+        boolean skipped = SKIP.equals(choice) && question.skippable();
+        if (!skipped && !question.allows(choice)) {
+            return Optional.of(texts.get(context.languageCode(), "callback.closed"));
+        }
+        Answers answers = new Answers(progress.answers()).with(question.id(), skipped ? null : choice);
+        Next next = definition.next(question, answers);
+        if (next instanceof Next.Step step) {
+            Question following = definition.step(step.questionId()).orElseThrow();
+            List<String> path = new ArrayList<>(progress.path());
+            moveTo(state, following, new Progress(answers.values(), path));
+            ask(context, definition, following, true);
+        } else if (next instanceof Next.End end) {
+            state.delete();
+            flow.finish(context, end.outcome(), answers);
+        }
+        return Optional.empty();
+    }
+
+    private void moveTo(DialogueState state, Question question, Progress progress) {
+        List<String> path = new ArrayList<>(progress.path());
+        path.add(question.id());
+        state.step = question.id();
+        state.progress = write(new Progress(progress.answers(), path));
+        touch(state);
+    }
+
+    private void touch(DialogueState state) {
+        Instant now = clock.instant();
+        state.updatedAt = now;
+        state.expiresAt = now.plus(flow(state.dialogue).definition().timeout());
+    }
+
+    private void ask(DialogueContext context, DialogueDefinition definition, Question question, boolean canGoBack) {
+        String language = context.languageCode();
+        String html = texts.get(language, question.promptKey());
+        List<List<Keyboard.Button>> rows = new ArrayList<>();
+        List<Keyboard.Button> choices = question.choices().stream()
+                .map(choice -> button(definition, question, choice.value(), texts.get(language, choice.labelKey())))
+                .toList();
+        if (choices.size() <= 2) {
+            rows.add(choices);
+        } else {
+            choices.forEach(choice -> rows.add(List.of(choice)));
+        }
+        List<Keyboard.Button> navigation = new ArrayList<>();
+        if (canGoBack) {
+            navigation.add(button(definition, question, BACK, texts.get(language, "dialogue.back")));
+        }
+        if (question.skippable()) {
+            navigation.add(button(definition, question, SKIP, texts.get(language, "dialogue.skip")));
+        }
+        if (!navigation.isEmpty()) {
+            rows.add(navigation);
+        }
+        Keyboard keyboard = Keyboard.of(rows);
+        if (context.messageId() != null) {
+            sender.edit(context.chatId(), context.messageId(), html, keyboard);
+        } else {
+            sender.send(context.chatId(), html, keyboard);
+        }
+    }
+
+    private static Keyboard.Button button(DialogueDefinition definition, Question question, String value, String label) {
+        return new CallbackData(PREFIX, definition.code() + "." + question.id() + "." + value).button(label);
+    }
+
+    private DialogueFlow flow(String code) {
+        DialogueFlow flow = flows().get(code);
+        if (flow == null) {
+            throw new IllegalArgumentException("No dialogue " + code);
+        }
+        return flow;
+    }
+
+    /** Built on first use: flows depend on the engine, so it cannot list them while it is created. */
+    private synchronized Map<String, DialogueFlow> flows() {
+        if (flows == null) {
+            flows = flowBeans.stream().collect(Collectors.toMap(flow -> flow.definition().code(), flow -> flow,
+                    (a, b) -> {
+                        throw new IllegalStateException("Two dialogues with code " + a.definition().code());
+                    }, LinkedHashMap::new));
+        }
+        return flows;
+    }
+
+    private Progress read(DialogueState state) {
+        try {
+            return json.readValue(state.progress, Progress.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable dialogue progress for a user", e);
+        }
+    }
+
+    private String write(Progress progress) {
+        try {
+            return json.writeValueAsString(progress);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

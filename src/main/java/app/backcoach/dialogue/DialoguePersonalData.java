@@ -1,0 +1,29 @@
+package app.backcoach.dialogue;
+
+import app.backcoach.privacy.PersonalData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+@ApplicationScoped
+public class DialoguePersonalData implements PersonalData {
+
+    record Open(String dialogue, String step, String progress, Instant startedAt, Instant expiresAt) {
+    }
+
+    @Override
+    public String section() {
+        return "openDialogue";
+    }
+
+    @Override
+    public Object export(long userId) {
+        return DialogueState.<DialogueState>findByIdOptional(userId)
+                .map(s -> new Open(s.dialogue, s.step, s.progress, s.startedAt, s.expiresAt))
+                .orElse(null);
+    }
+
+    @Override
+    public void erase(long userId) {
+        DialogueState.deleteById(userId);
+    }
+}

@@ -1,0 +1,36 @@
+package app.backcoach.dialogue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One question asked by tapping. Ids and values are stable: they are stored with the answers and
+ * travel in callback data, so renaming one closes the questions already on people's screens.
+ */
+public record Question(String id, String promptKey, List<Choice> choices, boolean skippable) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,16}");
+
+    public Question {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Question id must be 1-16 of a-z 0-9 -: " + id);
+        }
+        choices = List.copyOf(choices);
+        if (choices.isEmpty()) {
+            throw new IllegalArgumentException("Question " + id + " needs choices");
+        }
+        choices.forEach(choice -> {
+            if (!ID.matcher(choice.value()).matches()) {
+                throw new IllegalArgumentException("Choice value must be 1-16 of a-z 0-9 -: " + choice.value());
+            }
+        });
+    }
+
+    public boolean allows(String value) {
+        return choices.stream().anyMatch(choice -> choice.value().equals(value));
+    }
+
+    /** An answer option: the stored value and the text key of its button label. */
+    public record Choice(String value, String labelKey) {
+    }
+}

@@ -1,0 +1,64 @@
+package app.backcoach.privacy;
+
+import app.backcoach.dialogue.Answers;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueDefinition;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.dialogue.DialogueFlow;
+import app.backcoach.dialogue.Question;
+import app.backcoach.privacy.ConsentRecord.Decision;
+import app.backcoach.safety.SafetyScreenFlow;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Asks for consent before anything about the person's health is stored.
+ *
+ * <pre>{@code
+ * stateDiagram-v2
+ *   [*] --> consent
+ *   consent --> agreed: I agree
+ *   consent --> declined: Not now
+ *   agreed --> safety_screen: starts the red-flag screen in the same message
+ *   declined --> [*]
+ * }</pre>
+ */
+@ApplicationScoped
+public class ConsentFlow implements DialogueFlow {
+
+    public static final String CODE = "cs";
+    static final Question CONSENT = new Question("consent", "consent.question", List.of(
+            new Question.Choice("agree", "consent.agree"),
+            new Question.Choice("decline", "consent.decline")), false);
+    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 1, List.of(CONSENT),
+            (answered, answers) -> new DialogueDefinition.Next.End(answers.is("consent", "agree") ? "agreed" : "declined"),
+            Duration.ofDays(7));
+
+    private final ConsentService consent;
+    private final DialogueEngine engine;
+    private final Texts texts;
+
+    public ConsentFlow(ConsentService consent, DialogueEngine engine, Texts texts) {
+        this.consent = consent;
+        this.engine = engine;
+        this.texts = texts;
+    }
+
+    @Override
+    public DialogueDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public void finish(DialogueContext context, String outcome, Answers answers) {
+        if ("agreed".equals(outcome)) {
+            consent.record(context.userId(), Decision.GIVEN);
+            engine.start(context, SafetyScreenFlow.CODE);
+        } else {
+            consent.record(context.userId(), Decision.DECLINED);
+            engine.show(context, texts.get(context.languageCode(), "consent.declined"));
+        }
+    }
+}

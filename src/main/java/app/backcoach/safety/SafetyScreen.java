@@ -1,0 +1,50 @@
+package app.backcoach.safety;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One completed red-flag screen. */
+@Entity
+@Table(name = "safety_screen")
+public class SafetyScreen extends PanacheEntityBase {
+
+    public enum Outcome {
+        /** Nothing in the answers stands in the way of exercise. */
+        CLEAR,
+        /** See a clinician before starting; the plan stays paused until they clear it. */
+        REFER,
+        /** Possible nerve compression: seek emergency care now. */
+        URGENT
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "telegram_user_id", nullable = false)
+    public long telegramUserId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Outcome outcome;
+
+    /** JSON: question id → yes/no. */
+    @Column(nullable = false)
+    public String answers;
+
+    @Column(name = "screened_at", nullable = false)
+    public Instant screenedAt;
+
+    public static Optional<SafetyScreen> latest(long telegramUserId) {
+        return find("telegramUserId = ?1 order by screenedAt desc, id desc", telegramUserId).firstResultOptional();
+    }
+}

@@ -1,0 +1,156 @@
+package app.backcoach.safety;
+
+import static app.backcoach.testing.Chats.newChat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.backcoach.dialogue.DialogueState;
+import app.backcoach.privacy.ConsentRecord;
+import app.backcoach.privacy.PrivacyPolicy;
+import app.backcoach.testing.ChatScreen;
+import app.backcoach.testing.FakeBotApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** /start → consent → red-flag screen, through the fake Bot API, one message edited in place. */
+@QuarkusTest
+class OnboardingTest {
+
+    private static final List<String> QUESTIONS = List.of("rf-bladder", "rf-saddle", "rf-weakness", "rf-fever",
+            "rf-cancer", "rf-trauma", "rf-night");
+    private final FakeBotApi fake = FakeBotApi.instance();
+
+    @Test
+    void consentThenAllNoEndsClearWithConsentAndScreenStored() {
+        ChatScreen chat = startAndAgree();
+        for (int i = 0; i < QUESTIONS.size(); i++) {
+            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+        }
+
+        chat.awaitMessage("Nothing in your answers stands in the way");
+        await().until(() -> latestScreen(chat.chatId()).isPresent());
+        assertThat(latestScreen(chat.chatId()).get().outcome).isEqualTo(SafetyScreen.Outcome.CLEAR);
+        ConsentRecord consent = QuarkusTransaction.requiringNew().call(() -> ConsentRecord.latest(chat.chatId()).orElseThrow());
+        assertThat(consent.decision).isEqualTo(ConsentRecord.Decision.GIVEN);
+        assertThat(consent.policyVersion).isEqualTo(PrivacyPolicy.VERSION);
+        assertThat(dialogue(chat.chatId())).isEmpty();
+        // Consent, seven questions and the outcome all lived in one message.
+        assertThat(chat.messages()).hasSize(2);
+    }
+
+    @Test
+    void bladderOrBowelChangesEndTheScreenAtOnceWithEmergencyAdvice() {
+        ChatScreen chat = startAndAgree();
+        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.yes");
+
+        JsonNode advice = chat.awaitMessage("Please get urgent medical care now");
+        assertThat(advice.path("text").asText()).contains("emergency", "don’t exercise");
+        assertThat(chat.buttons(advice)).isEmpty();
+        await().until(() -> latestScreen(chat.chatId()).isPresent());
+        assertThat(latestScreen(chat.chatId()).get().outcome).isEqualTo(SafetyScreen.Outcome.URGENT);
+        assertThat(latestScreen(chat.chatId()).get().answers).isEqualTo("{\"rf-bladder\":\"yes\"}");
+    }
+
+    @Test
+    void anyOtherRedFlagPausesThePlanAndPointsToAClinician() {
+        ChatScreen chat = startAndAgree();
+        for (String question : QUESTIONS) {
+            int number = QUESTIONS.indexOf(question) + 1;
+            chat.tap("Safety check · " + number + " of 7", "dlg:rf." + question + (question.equals("rf-cancer") ? ".yes" : ".no"));
+        }
+
+        assertThat(chat.awaitMessage("Please see a clinician before we start").path("text").asText())
+                .contains("paused");
+        await().until(() -> latestScreen(chat.chatId()).isPresent());
+        assertThat(latestScreen(chat.chatId()).get().outcome).isEqualTo(SafetyScreen.Outcome.REFER);
+    }
+
+    @Test
+    void decliningIsRespectedAndStoresNothingAboutHealth() {
+        long id = newChat();
+        ChatScreen chat = new ChatScreen(fake, id);
+        fake.pushText(id, "/start");
+        chat.tap("Your consent", "dlg:cs.consent.decline");
+
+        chat.awaitMessage("I won’t store anything about your health");
+        await().until(() -> QuarkusTransaction.requiringNew().call(() -> ConsentRecord.latest(id)).isPresent());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ConsentRecord.latest(id).orElseThrow().decision))
+                .isEqualTo(ConsentRecord.Decision.DECLINED);
+        assertThat(latestScreen(id)).isEmpty();
+        assertThat(dialogue(id)).isEmpty();
+    }
+
+    @Test
+    void backGoesToThePreviousQuestionAndTheAnswerIsStoredAtOnce() {
+        ChatScreen chat = startAndAgree();
+        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.no");
+        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-saddle"));
+        assertThat(dialogue(chat.chatId()).orElseThrow().progress).contains("\"rf-bladder\":\"no\"");
+
+        chat.tap("Safety check · 2 of 7", "dlg:rf.rf-saddle.back");
+
+        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-bladder"));
+        assertThat(chat.awaitMessage("Safety check · 1 of 7").path("text").asText()).contains("bladder");
+    }
+
+    @Test
+    void aTapOnAClosedQuestionSaysSoAndShowsWhereThePersonIsNow() {
+        ChatScreen chat = startAndAgree();
+        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.no");
+        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-saddle"));
+
+        // An old screenshot of the first question: its button no longer matches the open step.
+        int stale = fake.pushCallback(chat.chatId(), 999, "dlg:rf.rf-bladder.yes");
+
+        await().until(() -> fake.calls("answerCallbackQuery").stream()
+                .anyMatch(c -> ("cq" + stale).equals(c.params().path("callback_query_id").asText())
+                        && c.params().path("text").asText().equals("This question has closed.")));
+        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 2 of 7")).count() == 2);
+        assertThat(latestScreen(chat.chatId())).isEmpty();
+    }
+
+    @Test
+    void typingInsteadOfTappingGetsAHintAndTheQuestionAgain() {
+        ChatScreen chat = startAndAgree();
+        fake.pushText(chat.chatId(), "no, none of that");
+
+        chat.awaitMessage("Please answer with the buttons");
+        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 1 of 7")).count() == 2);
+        assertThat(dialogue(chat.chatId()).orElseThrow().step).isEqualTo("rf-bladder");
+    }
+
+    @Test
+    void cancelLeavesTheDialogueAndStartPicksUpAtTheScreen() {
+        ChatScreen chat = startAndAgree();
+        fake.pushText(chat.chatId(), "/cancel");
+        chat.awaitMessage("Stopped.");
+        await().until(() -> dialogue(chat.chatId()).isEmpty());
+
+        fake.pushText(chat.chatId(), "/start");
+
+        // Consent was given, so set-up resumes at the safety screen, not at the consent question.
+        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 1 of 7")).count() == 2);
+        assertThat(chat.messages().stream().filter(m -> m.path("text").asText().contains("Your consent")).count()).isZero();
+    }
+
+    private ChatScreen startAndAgree() {
+        long id = newChat();
+        ChatScreen chat = new ChatScreen(fake, id);
+        fake.pushText(id, "/start");
+        chat.tap("Your consent", "dlg:cs.consent.agree");
+        chat.awaitMessage("Safety check · 1 of 7");
+        return chat;
+    }
+
+    private static Optional<SafetyScreen> latestScreen(long userId) {
+        return QuarkusTransaction.requiringNew().call(() -> SafetyScreen.latest(userId));
+    }
+
+    private static Optional<DialogueState> dialogue(long userId) {
+        return QuarkusTransaction.requiringNew().call(() -> DialogueState.<DialogueState>findByIdOptional(userId));
+    }
+}
