@@ -131,7 +131,8 @@ class ConversationTest {
 
         fake.pushCallback(chat, 1, button.path("callback_data").asText());
 
-        assertThat(awaitReplies(chat, 2).get(1)).contains("What I can do");
+        // Welcome, the consent question, then the help.
+        assertThat(awaitReplies(chat, 3).get(2)).contains("What I can do");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.backcoach.testing.ChatScreen;
 import app.backcoach.testing.FakeBotApi;
 import app.backcoach.user.BotUser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,16 +88,25 @@ class PrivacyRightsTest {
     @Test
     void deleteErasesEveryRowAboutTheUserInEveryTable() throws Exception {
         long chat = newChat();
+        ChatScreen screen = new ChatScreen(fake, chat);
+        // Something in every kind of table: user, consent, a finished screen, updates, messages.
+        fake.pushText(chat, "/start");
+        screen.tap("Your consent", "dlg:cs.consent.agree");
+        List<String> questions = List.of("rf-bladder", "rf-saddle", "rf-weakness", "rf-fever", "rf-cancer", "rf-trauma", "rf-night");
+        for (int i = 0; i < questions.size(); i++) {
+            screen.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + questions.get(i) + ".no");
+        }
+        screen.awaitMessage("stands in the way");
         fake.pushText(chat, "/start");
         fake.pushText(chat, "I sometimes wake up stiff");
         fake.pushText(chat, "/delete");
-        List<String> replies = awaitReplies(chat, 3);
-        assertThat(replies.get(2)).contains("Erase everything?");
-        assertThat(rowsAbout(chat)).isNotEmpty();
+        screen.awaitMessage("Erase everything?");
+        assertThat(rowsAbout(chat).keySet()).contains("bot_user.telegram_user_id", "consent_record.telegram_user_id",
+                "safety_screen.telegram_user_id", "inbox_update.chat_id", "outbox_message.chat_id");
 
-        fake.pushCallback(chat, 3, "erase:yes");
+        screen.tap("Erase everything?", "erase:yes");
 
-        assertThat(awaitReplies(chat, 4).get(3)).contains("everything I stored about you is erased");
+        screen.awaitMessage("everything I stored about you is erased");
         // The confirmation itself is ephemeral: its outbox row goes once it is delivered.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rowsAbout(chat)).isEmpty());
         assertThat(userKeyedTables()).contains("bot_user.telegram_user_id", "inbox_update.chat_id", "outbox_message.chat_id");

@@ -49,16 +49,15 @@ class SandboxTest {
                 .post(SandboxProfile.baseUrl() + "sandbox/api/chats/" + user + "/messages")
                 .then().statusCode(200).body(containsString("/start"));
 
-        JsonPath welcome = await().atMost(Duration.ofSeconds(20)).until(() -> lastBotMessage(user),
-                message -> message != null && message.getString("html").contains("Back Coach"));
+        JsonPath welcome = await().atMost(Duration.ofSeconds(20)).until(() -> botMessage(user, "Back Coach"),
+                message -> message != null);
         assertThat(welcome.getString("keyboard[0][0].callbackData")).isEqualTo("help:show");
 
         given().contentType(ContentType.JSON).body(Map.of("messageId", welcome.getLong("id"), "data", "help:show"))
                 .post(SandboxProfile.baseUrl() + "sandbox/api/chats/" + user + "/callbacks")
                 .then().statusCode(202);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> lastBotMessage(user),
-                message -> message != null && message.getString("html").contains("What I can do"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> botMessage(user, "What I can do"), message -> message != null);
         assertThat(api.commands()).hasSize(13);
     }
 
@@ -151,11 +150,16 @@ class SandboxTest {
         }
     }
 
-    private static JsonPath lastBotMessage(long user) {
+    /** The newest bot message in the user's chat whose HTML contains {@code text}, or null. */
+    private static JsonPath botMessage(long user, String text) {
         JsonPath history = given().get(SandboxProfile.baseUrl() + "sandbox/api/chats/" + user + "/messages")
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> bot = history.getList("findAll { it.from == 'bot' }");
-        return bot.isEmpty() ? null : new JsonPath(new com.fasterxml.jackson.databind.ObjectMapper()
-                .valueToTree(bot.get(bot.size() - 1)).toString());
+        for (int i = bot.size() - 1; i >= 0; i--) {
+            if (String.valueOf(bot.get(i).get("html")).contains(text)) {
+                return new JsonPath(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(bot.get(i)).toString());
+            }
+        }
+        return null;
     }
 }

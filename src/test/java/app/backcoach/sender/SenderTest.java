@@ -46,7 +46,7 @@ class SenderTest {
                 .toList();
         assertThat(after).isNotEmpty().allSatisfy(call ->
                 assertThat(Duration.between(refusedAt, call.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1950)));
-        assertThat(fake.sentMessages(first)).hasSize(1);
+        assertThat(awaitReplies(first, 2)).hasSize(2); // the welcome and the consent question, once each
         assertThat(fake.sentMessages(second)).hasSize(1);
     }
 
@@ -80,7 +80,8 @@ class SenderTest {
 
         awaitReply(chat);
 
-        assertThat(callsTo(chat)).extracting(FakeBotApi.Call::httpStatus).containsExactly(500, 200);
+        awaitReplies(chat, 2); // the welcome (retried) and the consent question
+        assertThat(callsTo(chat)).extracting(FakeBotApi.Call::httpStatus).containsExactly(500, 200, 200);
     }
 
     @Test

@@ -72,7 +72,7 @@ class WebhookTest {
 
         assertThat(awaitReply(chat)).contains("Back Coach");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> fake.sentMessages(chat).size() == 1);
+                .until(() -> fake.sentMessages(chat).size() == 2); // the welcome and the consent question, once
     }
 
     @Test
