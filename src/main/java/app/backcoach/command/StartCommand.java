@@ -4,12 +4,15 @@ import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.privacy.ConsentFlow;
 import app.backcoach.privacy.ConsentService;
+import app.backcoach.safety.ClearanceButton;
 import app.backcoach.safety.SafetyScreen;
 import app.backcoach.safety.SafetyScreenFlow;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
+import app.backcoach.user.UserService;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** First contact: what the bot is for and what it is not, then set-up (consent, safety screen). */
 @ApplicationScoped
@@ -19,8 +22,11 @@ public class StartCommand implements Command {
     private final Texts texts;
     private final ConsentService consent;
     private final DialogueEngine dialogues;
+    private final UserService users;
 
-    public StartCommand(MessageSender sender, Texts texts, ConsentService consent, DialogueEngine dialogues) {
+    public StartCommand(MessageSender sender, Texts texts, ConsentService consent, DialogueEngine dialogues,
+                        UserService users) {
+        this.users = users;
         this.sender = sender;
         this.texts = texts;
         this.consent = consent;
@@ -36,12 +42,17 @@ public class StartCommand implements Command {
     public void execute(CommandContext context) {
         sender.send(context.chatId(), texts.get(context.languageCode(), "start.welcome"),
                 Keyboard.singleRow(ShowHelpButton.SHOW.button(texts.get(context.languageCode(), "start.button.help"))));
+        users.recordStartPayload(context.userId(), context.arguments());
         DialogueContext dialogue = new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null);
         // Set-up goes on where it stopped: consent first, then the safety screen.
+        Optional<SafetyScreen> screen = SafetyScreen.latest(context.userId());
         if (!consent.hasConsent(context.userId())) {
             dialogues.start(dialogue, ConsentFlow.CODE);
-        } else if (SafetyScreen.latest(context.userId()).isEmpty()) {
+        } else if (screen.isEmpty()) {
             dialogues.start(dialogue, SafetyScreenFlow.CODE);
+        } else if (screen.get().pausesPlan()) {
+            sender.send(context.chatId(), texts.get(context.languageCode(), "safety.still-paused"),
+                    ClearanceButton.keyboard(texts, context.languageCode()));
         }
     }
 }

@@ -97,10 +97,15 @@ public class DialogueEngine implements ButtonAction {
 
     /** Ends a dialogue's message with a text: in place when the message is known. */
     public void show(DialogueContext context, String html) {
+        show(context, html, null);
+    }
+
+    /** Ends a dialogue's message with a text and buttons that lead on (or null for none). */
+    public void show(DialogueContext context, String html, Keyboard keyboard) {
         if (context.messageId() != null) {
-            sender.edit(context.chatId(), context.messageId(), html, null);
+            sender.edit(context.chatId(), context.messageId(), html, keyboard);
         } else {
-            sender.send(context.chatId(), html);
+            sender.send(context.chatId(), html, keyboard);
         }
     }
 

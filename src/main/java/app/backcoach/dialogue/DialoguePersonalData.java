@@ -23,6 +23,11 @@ public class DialoguePersonalData implements PersonalData {
     }
 
     @Override
+    public boolean isHealthData() {
+        return true;
+    }
+
+    @Override
     public void erase(long userId) {
         DialogueState.deleteById(userId);
     }

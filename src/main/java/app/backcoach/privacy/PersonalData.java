@@ -15,4 +15,9 @@ public interface PersonalData {
 
     /** Erases (or irreversibly anonymises) everything stored about the user. Runs in the caller's transaction. */
     void erase(long userId);
+
+    /** Health data is erased when consent is withdrawn, too; the rest only on /delete. */
+    default boolean isHealthData() {
+        return false;
+    }
 }

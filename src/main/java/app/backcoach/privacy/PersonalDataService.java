@@ -49,6 +49,11 @@ public class PersonalDataService {
         }
     }
 
+    /** After consent is withdrawn: erases what was stored about the person's health, keeps the rest. */
+    public void eraseHealthData(long userId) {
+        holders.stream().filter(PersonalData::isHealthData).forEach(holder -> holder.erase(userId));
+    }
+
     /** Erases everything about the user in the caller's transaction: all of it, or (on failure) nothing. */
     public void erase(long userId) {
         holders.forEach(holder -> holder.erase(userId));

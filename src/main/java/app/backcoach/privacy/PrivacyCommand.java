@@ -13,10 +13,12 @@ public class PrivacyCommand implements Command {
 
     private final MessageSender sender;
     private final Texts texts;
+    private final ConsentService consent;
 
-    public PrivacyCommand(MessageSender sender, Texts texts) {
+    public PrivacyCommand(MessageSender sender, Texts texts, ConsentService consent) {
         this.sender = sender;
         this.texts = texts;
+        this.consent = consent;
     }
 
     @Override
@@ -26,6 +28,9 @@ public class PrivacyCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
-        sender.send(context.chatId(), texts.get(context.languageCode(), "privacy.policy", "version", PrivacyPolicy.VERSION));
+        String language = context.languageCode();
+        // Withdrawing is one tap, offered wherever the policy is shown to someone who consented.
+        sender.send(context.chatId(), texts.get(language, "privacy.policy", "version", PrivacyPolicy.VERSION),
+                consent.hasConsent(context.userId()) ? WithdrawConsentButton.keyboard(texts, language) : null);
     }
 }

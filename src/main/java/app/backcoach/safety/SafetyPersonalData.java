@@ -8,7 +8,7 @@ import java.util.List;
 @ApplicationScoped
 public class SafetyPersonalData implements PersonalData {
 
-    record Screen(String outcome, String answers, Instant screenedAt) {
+    record Screen(String outcome, String answers, Instant screenedAt, Instant clinicianClearedAt) {
     }
 
     @Override
@@ -19,7 +19,12 @@ public class SafetyPersonalData implements PersonalData {
     @Override
     public Object export(long userId) {
         List<SafetyScreen> screens = SafetyScreen.list("telegramUserId = ?1 order by screenedAt, id", userId);
-        return screens.stream().map(s -> new Screen(s.outcome.name(), s.answers, s.screenedAt)).toList();
+        return screens.stream().map(s -> new Screen(s.outcome.name(), s.answers, s.screenedAt, s.clearedAt)).toList();
+    }
+
+    @Override
+    public boolean isHealthData() {
+        return true;
     }
 
     @Override

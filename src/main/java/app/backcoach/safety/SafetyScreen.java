@@ -44,6 +44,15 @@ public class SafetyScreen extends PanacheEntityBase {
     @Column(name = "screened_at", nullable = false)
     public Instant screenedAt;
 
+    /** When the person confirmed that a clinician cleared them to exercise (after REFER or URGENT). */
+    @Column(name = "cleared_at")
+    public Instant clearedAt;
+
+    /** Whether this screen keeps the plan paused. */
+    public boolean pausesPlan() {
+        return outcome != Outcome.CLEAR && clearedAt == null;
+    }
+
     public static Optional<SafetyScreen> latest(long telegramUserId) {
         return find("telegramUserId = ?1 order by screenedAt desc, id desc", telegramUserId).firstResultOptional();
     }

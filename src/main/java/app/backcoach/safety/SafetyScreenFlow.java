@@ -73,7 +73,11 @@ public class SafetyScreenFlow implements DialogueFlow {
         screen.answers = write(answers);
         screen.screenedAt = clock.instant();
         screen.persist();
-        engine.show(context, texts.get(context.languageCode(), "safety.outcome." + outcome.toLowerCase(Locale.ROOT)));
+        String text = texts.get(context.languageCode(), "safety.outcome." + outcome.toLowerCase(Locale.ROOT));
+        // After a referral the person can come back and say a clinician cleared them; after an
+        // emergency that offer waits until they return (/start), so nothing distracts from getting care.
+        engine.show(context, text, screen.outcome == SafetyScreen.Outcome.REFER
+                ? ClearanceButton.keyboard(texts, context.languageCode()) : null);
     }
 
     private String write(Answers answers) {

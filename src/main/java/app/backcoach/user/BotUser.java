@@ -29,6 +29,10 @@ public class BotUser extends PanacheEntityBase {
     @Column(name = "blocked_at")
     public Instant blockedAt;
 
+    /** The deep-link payload of the first /start, for attribution; never an identity. */
+    @Column(name = "start_payload")
+    public String startPayload;
+
     public boolean isBlocked() {
         return blockedAt != null;
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 public class UserPersonalData implements PersonalData {
 
     record Profile(long telegramUserId, String languageCode, Instant firstSeenAt, Instant lastSeenAt,
-                   Instant blockedAt) {
+                   Instant blockedAt, String startPayload) {
     }
 
     @Override
@@ -20,7 +20,8 @@ public class UserPersonalData implements PersonalData {
     @Override
     public Object export(long userId) {
         Optional<BotUser> user = BotUser.findByTelegramId(userId);
-        return user.map(u -> new Profile(u.telegramUserId, u.languageCode, u.firstSeenAt, u.lastSeenAt, u.blockedAt))
+        return user.map(u -> new Profile(u.telegramUserId, u.languageCode, u.firstSeenAt, u.lastSeenAt, u.blockedAt,
+                        u.startPayload))
                 .orElse(null);
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 @ApplicationScoped
@@ -11,6 +12,8 @@ import org.jboss.logging.Logger;
 public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
+    /** What Telegram allows in a deep-link payload. */
+    private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Clock clock;
 
@@ -34,6 +37,16 @@ public class UserService {
             user.languageCode = languageCode;
         }
         return user;
+    }
+
+    /** Keeps the first deep-link payload (t.me/bot?start=...), if it is one Telegram could have sent. */
+    public void recordStartPayload(long telegramUserId, String payload) {
+        if (payload == null || !START_PAYLOAD.matcher(payload).matches()) {
+            return;
+        }
+        BotUser.<BotUser>findByIdOptional(telegramUserId)
+                .filter(user -> user.startPayload == null)
+                .ifPresent(user -> user.startPayload = payload);
     }
 
     /** From a 403 or a my_chat_member "kicked": send nothing more until they come back. */

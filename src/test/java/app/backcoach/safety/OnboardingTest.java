@@ -137,6 +137,70 @@ class OnboardingTest {
         assertThat(chat.messages().stream().filter(m -> m.path("text").asText().contains("Your consent")).count()).isZero();
     }
 
+    @Test
+    void afterAReferralAClinicianClearanceLiftsThePause() {
+        ChatScreen chat = startAndAgree();
+        for (String question : QUESTIONS) {
+            int number = QUESTIONS.indexOf(question) + 1;
+            chat.tap("Safety check · " + number + " of 7", "dlg:rf." + question + (question.equals("rf-trauma") ? ".yes" : ".no"));
+        }
+        chat.tap("Please see a clinician before we start", "cleared:yes");
+
+        chat.awaitMessage("Glad you were checked");
+        await().until(() -> latestScreen(chat.chatId()).map(screen -> screen.clearedAt != null).orElse(false));
+        assertThat(latestScreen(chat.chatId()).get().pausesPlan()).isFalse();
+    }
+
+    @Test
+    void afterAnEmergencyStartRemindsThatThePlanIsPausedAndOffersTheClearance() {
+        ChatScreen chat = startAndAgree();
+        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.yes");
+        chat.awaitMessage("Please get urgent medical care now");
+
+        fake.pushText(chat.chatId(), "/start");
+
+        JsonNode reminder = chat.awaitMessage("Your plan is paused until a clinician");
+        assertThat(chat.buttons(reminder)).containsExactly("cleared:yes");
+    }
+
+    @Test
+    void aDeepLinkPayloadIsKeptForAttributionOnlyOnceAndOnlyIfValid() {
+        long first = newChat();
+        fake.pushText(first, "/start clinic-7");
+        fake.pushText(first, "/start other_code");
+        new ChatScreen(fake, first).awaitMessage("Your consent");
+        long second = newChat();
+        fake.pushText(second, "/start not a <valid> payload");
+        new ChatScreen(fake, second).awaitMessage("Your consent");
+
+        await().until(() -> fake.sentMessages(first).size() >= 4);
+        assertThat(payload(first)).isEqualTo("clinic-7");
+        assertThat(payload(second)).isNull();
+    }
+
+    @Test
+    void withdrawingConsentIsOneTapAndErasesTheHealthAnswers() {
+        ChatScreen chat = startAndAgree();
+        for (int i = 0; i < QUESTIONS.size(); i++) {
+            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+        }
+        chat.awaitMessage("stands in the way");
+        await().until(() -> latestScreen(chat.chatId()).isPresent());
+        fake.pushText(chat.chatId(), "/privacy");
+
+        chat.tap("Privacy: what I store", "consent:withdraw");
+
+        chat.awaitMessage("Consent withdrawn");
+        await().until(() -> latestScreen(chat.chatId()).isEmpty());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ConsentRecord.latest(chat.chatId()).orElseThrow().decision))
+                .isEqualTo(ConsentRecord.Decision.WITHDRAWN);
+    }
+
+    private static String payload(long userId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                app.backcoach.user.BotUser.<app.backcoach.user.BotUser>findById(userId).startPayload);
+    }
+
     private ChatScreen startAndAgree() {
         long id = newChat();
         ChatScreen chat = new ChatScreen(fake, id);

@@ -1,0 +1,59 @@
+package app.backcoach.safety;
+
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.conversation.Incoming;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+
+/** "A clinician has cleared me to exercise": lifts the pause a red flag put on the plan. */
+@ApplicationScoped
+public class ClearanceButton implements ButtonAction {
+
+    static final CallbackData CLEARED = new CallbackData("cleared", "yes");
+
+    private final MessageSender sender;
+    private final Texts texts;
+    private final Clock clock;
+
+    public ClearanceButton(MessageSender sender, Texts texts, Clock clock) {
+        this.sender = sender;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    public static Keyboard keyboard(Texts texts, String languageCode) {
+        return Keyboard.singleRow(CLEARED.button(texts.get(languageCode, "safety.button.cleared")));
+    }
+
+    @Override
+    public String prefix() {
+        return CLEARED.prefix();
+    }
+
+    @Override
+    public boolean accepts(String argument) {
+        return CLEARED.argument().equals(argument);
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        String language = tap.from().languageCode();
+        Optional<SafetyScreen> paused = SafetyScreen.latest(tap.from().userId()).filter(SafetyScreen::pausesPlan);
+        if (paused.isEmpty()) {
+            return Optional.of(texts.get(language, "callback.closed"));
+        }
+        paused.get().clearedAt = clock.instant();
+        String text = texts.get(language, "safety.cleared");
+        if (tap.messageId() != null) {
+            sender.edit(tap.chat().id(), tap.messageId(), text, null);
+        } else {
+            sender.send(tap.chat().id(), text);
+        }
+        return Optional.empty();
+    }
+}
