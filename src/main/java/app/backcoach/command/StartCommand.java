@@ -4,6 +4,8 @@ import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.privacy.ConsentFlow;
 import app.backcoach.privacy.ConsentService;
+import app.backcoach.profile.ProfileFlow;
+import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.ClearanceButton;
 import app.backcoach.safety.SafetyScreen;
 import app.backcoach.safety.SafetyScreenFlow;
@@ -23,10 +25,12 @@ public class StartCommand implements Command {
     private final ConsentService consent;
     private final DialogueEngine dialogues;
     private final UserService users;
+    private final ProfileService profiles;
 
     public StartCommand(MessageSender sender, Texts texts, ConsentService consent, DialogueEngine dialogues,
-                        UserService users) {
+                        UserService users, ProfileService profiles) {
         this.users = users;
+        this.profiles = profiles;
         this.sender = sender;
         this.texts = texts;
         this.consent = consent;
@@ -53,6 +57,8 @@ public class StartCommand implements Command {
         } else if (screen.get().pausesPlan()) {
             sender.send(context.chatId(), texts.get(context.languageCode(), "safety.still-paused"),
                     ClearanceButton.keyboard(texts, context.languageCode()));
+        } else if (profiles.find(context.userId()).isEmpty()) {
+            dialogues.start(dialogue, ProfileFlow.CODE);
         }
     }
 }

@@ -68,7 +68,10 @@ public class ConversationRouter {
             users.recordSeen(text.from().userId(), text.from().languageCode());
             DialogueContext context = new DialogueContext(text.chat().id(), text.from().userId(),
                     text.from().languageCode(), null);
-            // A question is open: point back to its buttons and show it again below.
+            // A question is open: take a typed answer where it accepts one, else point back to its buttons.
+            if (dialogues.answerTyped(context, text.text())) {
+                return;
+            }
             if (dialogues.active(context.userId()).isPresent()) {
                 reply(incoming, text.from(), "dialogue.tap-hint");
                 dialogues.reask(context);

@@ -153,18 +153,48 @@ public class DialogueEngine implements ButtonAction {
         if (!skipped && !question.allows(choice)) {
             return Optional.of(texts.get(context.languageCode(), "callback.closed"));
         }
-        Answers answers = new Answers(progress.answers()).with(question.id(), skipped ? null : choice);
+        advance(state, flow, question, progress, skipped ? null : choice, context);
+        return Optional.empty();
+    }
+
+    /**
+     * A typed answer to the open question, for questions that take one (a time, a time zone).
+     *
+     * @return false when nothing is open, the question takes no typing, or the text cannot be read
+     */
+    public boolean answerTyped(DialogueContext context, String text) {
+        Optional<DialogueState> open = active(context.userId());
+        if (open.isEmpty()) {
+            return false;
+        }
+        DialogueState state = open.get();
+        DialogueFlow flow = flow(state.dialogue);
+        Question question = flow.definition().step(state.step).orElseThrow();
+        Optional<String> value = question.acceptsTyping() ? question.typed().read(text.strip()) : Optional.empty();
+        if (value.isEmpty()) {
+            return false;
+        }
+        // The answer was typed below the question, so the next one goes below it too.
+        advance(state, flow, question, read(state), value.get(),
+                new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null));
+        return true;
+    }
+
+    /** Stores the answer at once and follows the table: the next question, or the dialogue's end. */
+    private void advance(DialogueState state, DialogueFlow flow, Question question, Progress progress, String value,
+                         DialogueContext context) {
+        DialogueDefinition definition = flow.definition();
+        Answers answers = new Answers(progress.answers()).with(question.id(), value);
         Next next = definition.next(question, answers);
         if (next instanceof Next.Step step) {
             Question following = definition.step(step.questionId()).orElseThrow();
-            List<String> path = new ArrayList<>(progress.path());
-            moveTo(state, following, new Progress(answers.values(), path));
+            moveTo(state, following, new Progress(answers.values(), progress.path()));
+            state.messageId = context.messageId();
             ask(context, definition, following, true);
         } else if (next instanceof Next.End end) {
             state.delete();
             flow.finish(context, end.outcome(), answers);
         }
-        return Optional.empty();
     }
 
     private void moveTo(DialogueState state, Question question, Progress progress) {

@@ -1,13 +1,29 @@
 package app.backcoach.dialogue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * One question asked by tapping. Ids and values are stable: they are stored with the answers and
  * travel in callback data, so renaming one closes the questions already on people's screens.
  */
-public record Question(String id, String promptKey, List<Choice> choices, boolean skippable) {
+public record Question(String id, String promptKey, List<Choice> choices, boolean skippable, TypedAnswer typed) {
+
+    /** Reads a typed answer (a time, a time zone …) into the value to store; empty when it cannot. */
+    @FunctionalInterface
+    public interface TypedAnswer {
+        Optional<String> read(String text);
+    }
+
+    /** A question answered only by tapping. */
+    public Question(String id, String promptKey, List<Choice> choices, boolean skippable) {
+        this(id, promptKey, choices, skippable, null);
+    }
+
+    public boolean acceptsTyping() {
+        return typed != null;
+    }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,16}");
 

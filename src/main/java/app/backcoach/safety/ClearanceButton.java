@@ -3,8 +3,10 @@ package app.backcoach.safety;
 import app.backcoach.conversation.ButtonAction;
 import app.backcoach.conversation.CallbackData;
 import app.backcoach.conversation.Incoming;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.profile.ProfileFlow;
 import app.backcoach.sender.Keyboard;
-import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -16,12 +18,12 @@ public class ClearanceButton implements ButtonAction {
 
     static final CallbackData CLEARED = new CallbackData("cleared", "yes");
 
-    private final MessageSender sender;
+    private final DialogueEngine dialogues;
     private final Texts texts;
     private final Clock clock;
 
-    public ClearanceButton(MessageSender sender, Texts texts, Clock clock) {
-        this.sender = sender;
+    public ClearanceButton(DialogueEngine dialogues, Texts texts, Clock clock) {
+        this.dialogues = dialogues;
         this.texts = texts;
         this.clock = clock;
     }
@@ -48,12 +50,9 @@ public class ClearanceButton implements ButtonAction {
             return Optional.of(texts.get(language, "callback.closed"));
         }
         paused.get().clearedAt = clock.instant();
-        String text = texts.get(language, "safety.cleared");
-        if (tap.messageId() != null) {
-            sender.edit(tap.chat().id(), tap.messageId(), text, null);
-        } else {
-            sender.send(tap.chat().id(), text);
-        }
+        DialogueContext context = new DialogueContext(tap.chat().id(), tap.from().userId(), language, tap.messageId());
+        dialogues.show(context, texts.get(language, "safety.cleared"));
+        dialogues.start(SafetyScreenFlow.below(context), ProfileFlow.CODE);
         return Optional.empty();
     }
 }

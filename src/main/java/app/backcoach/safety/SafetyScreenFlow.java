@@ -6,6 +6,7 @@ import app.backcoach.dialogue.DialogueDefinition;
 import app.backcoach.dialogue.DialogueDefinition.Next;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.dialogue.DialogueFlow;
+import app.backcoach.profile.ProfileFlow;
 import app.backcoach.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +79,14 @@ public class SafetyScreenFlow implements DialogueFlow {
         // emergency that offer waits until they return (/start), so nothing distracts from getting care.
         engine.show(context, text, screen.outcome == SafetyScreen.Outcome.REFER
                 ? ClearanceButton.keyboard(texts, context.languageCode()) : null);
+        if (screen.outcome == SafetyScreen.Outcome.CLEAR) {
+            engine.start(below(context), ProfileFlow.CODE);
+        }
+    }
+
+    /** The same person, in a new message under the current one. */
+    static DialogueContext below(DialogueContext context) {
+        return new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null);
     }
 
     private String write(Answers answers) {

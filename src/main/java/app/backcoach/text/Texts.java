@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public class Texts {
 
     public static final String BUNDLE = "texts.messages";
-    public static final Set<String> LANGUAGES = Set.of("en");
+    public static final Set<String> LANGUAGES = Set.of("en", "de");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
     private static final ResourceBundle.Control NO_SYSTEM_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -1,0 +1,54 @@
+package app.backcoach.profile;
+
+import app.backcoach.dialogue.Answers;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueDefinition;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.dialogue.DialogueFlow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Set-up after the safety screen: every profile question in a row, each skippable.
+ *
+ * <pre>{@code
+ * stateDiagram-v2
+ *   [*] --> timezone
+ *   timezone --> checkin: tap, type (e.g. Vienna, UTC+2) or skip
+ *   checkin --> workdays: tap, type (e.g. 7:15) or skip
+ *   workdays --> workhours
+ *   workhours --> reminders
+ *   reminders --> quiet
+ *   quiet --> phase
+ *   phase --> equipment
+ *   equipment --> length
+ *   length --> saved
+ *   saved --> [*]: summary; /settings changes any of it
+ * }</pre>
+ */
+@ApplicationScoped
+public class ProfileFlow implements DialogueFlow {
+
+    public static final String CODE = "pf";
+    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 1, ProfileQuestions.ALL,
+            DialogueDefinition.inOrder(ProfileQuestions.ALL, answers -> "saved"), Duration.ofDays(7));
+
+    private final ProfileService profiles;
+    private final DialogueEngine engine;
+
+    public ProfileFlow(ProfileService profiles, DialogueEngine engine) {
+        this.profiles = profiles;
+        this.engine = engine;
+    }
+
+    @Override
+    public DialogueDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public void finish(DialogueContext context, String outcome, Answers answers) {
+        UserProfile profile = profiles.save(context.userId(), answers, true);
+        engine.show(context, profiles.summary(profile, context.languageCode()));
+    }
+}

@@ -1,0 +1,61 @@
+package app.backcoach.profile;
+
+import app.backcoach.dialogue.Answers;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class ProfileService {
+
+    private final Clock clock;
+    private final Texts texts;
+
+    public ProfileService(Clock clock, Texts texts) {
+        this.clock = clock;
+        this.texts = texts;
+    }
+
+    public Optional<UserProfile> find(long userId) {
+        return UserProfile.findByIdOptional(userId);
+    }
+
+    /** Saves answers: in set-up with defaults for what was skipped, in /settings only what was answered. */
+    public UserProfile save(long userId, Answers answers, boolean fillDefaults) {
+        UserProfile profile = UserProfile.<UserProfile>findByIdOptional(userId).orElseGet(() -> {
+            UserProfile created = new UserProfile();
+            created.telegramUserId = userId;
+            ProfileQuestions.apply(created, Answers.none(), true);
+            created.updatedAt = clock.instant();
+            created.persist();
+            return created;
+        });
+        ProfileQuestions.apply(profile, answers, fillDefaults);
+        profile.updatedAt = clock.instant();
+        return profile;
+    }
+
+    /** The profile in words, for the end of set-up and the /settings menu. */
+    public String summary(UserProfile profile, String language) {
+        return texts.get(language, "profile.summary",
+                "timezone", profile.timeZone,
+                "checkin", clock(profile.checkinTime),
+                "workdays", texts.get(language, "profile.workdays." + profile.workDays),
+                "workhours", profile.workStart == null ? texts.get(language, "profile.workhours.irregular")
+                        : clock(profile.workStart) + "–" + clock(profile.workEnd),
+                "reminders", profile.reminderMinutes == 0 ? texts.get(language, "profile.reminders.off")
+                        : texts.get(language, "profile.reminders." + profile.reminderMinutes),
+                "quiet", clock(profile.quietStart) + "–" + clock(profile.quietEnd),
+                "phase", texts.get(language, "profile.phase." + profile.phase),
+                "equipment", texts.get(language, "profile.equipment." + profile.equipment),
+                "length", texts.get(language, "profile.length." + profile.sessionMinutes));
+    }
+
+    private static String clock(LocalTime time) {
+        return String.format("%02d:%02d", time.getHour(), time.getMinute());
+    }
+}
