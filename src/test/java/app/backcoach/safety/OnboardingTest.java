@@ -37,9 +37,38 @@ class OnboardingTest {
         ConsentRecord consent = QuarkusTransaction.requiringNew().call(() -> ConsentRecord.latest(chat.chatId()).orElseThrow());
         assertThat(consent.decision).isEqualTo(ConsentRecord.Decision.GIVEN);
         assertThat(consent.policyVersion).isEqualTo(PrivacyPolicy.VERSION);
+        // Consent, seven questions and the outcome lived in one message; the profile starts below it.
+        chat.awaitMessage("Your profile · 1 of 9");
+        assertThat(chat.messages()).hasSize(3);
+        assertThat(dialogue(chat.chatId()).orElseThrow().dialogue).isEqualTo("pf");
+    }
+
+    @Test
+    void theProfileTakesTapsTypingAndSkipsAndSavesDefaultsForTheRest() {
+        ChatScreen chat = startAndAgree();
+        for (int i = 0; i < QUESTIONS.size(); i++) {
+            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+        }
+        chat.awaitMessage("Your profile · 1 of 9");
+        fake.pushText(chat.chatId(), "Vienna");
+        chat.tap("Your profile · 2 of 9", "dlg:pf.checkin.0700");
+        chat.tap("Your profile · 3 of 9", "dlg:pf.workdays.mon-sat");
+        for (String step : List.of("workhours", "reminders", "quiet", "phase", "equipment")) {
+            int number = List.of("timezone", "checkin", "workdays", "workhours", "reminders", "quiet", "phase",
+                    "equipment", "length").indexOf(step) + 1;
+            chat.tap("Your profile · " + number + " of 9", "dlg:pf." + step + ".skip");
+        }
+        chat.tap("Your profile · 9 of 9", "dlg:pf.length.20");
+
+        JsonNode summary = chat.awaitMessage("Your profile is set.");
+        assertThat(summary.path("text").asText()).contains("Time zone: Europe/Vienna", "Morning check-in: 07:00",
+                "Monday to Saturday", "09:00–17:00", "Every 90 minutes", "Recovering", "20 minutes");
+        app.backcoach.profile.UserProfile profile = QuarkusTransaction.requiringNew().call(() ->
+                app.backcoach.profile.UserProfile.<app.backcoach.profile.UserProfile>findById(chat.chatId()));
+        assertThat(profile.timeZone).isEqualTo("Europe/Vienna");
+        assertThat(profile.checkinTime).isEqualTo(java.time.LocalTime.of(7, 0));
+        assertThat(profile.sessionMinutes).isEqualTo(20);
         assertThat(dialogue(chat.chatId())).isEmpty();
-        // Consent, seven questions and the outcome all lived in one message.
-        assertThat(chat.messages()).hasSize(2);
     }
 
     @Test
@@ -147,6 +176,7 @@ class OnboardingTest {
         chat.tap("Please see a clinician before we start", "cleared:yes");
 
         chat.awaitMessage("Glad you were checked");
+        chat.awaitMessage("Your profile · 1 of 9");
         await().until(() -> latestScreen(chat.chatId()).map(screen -> screen.clearedAt != null).orElse(false));
         assertThat(latestScreen(chat.chatId()).get().pausesPlan()).isFalse();
     }

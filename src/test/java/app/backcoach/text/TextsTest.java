@@ -27,6 +27,28 @@ class TextsTest {
         }
     }
 
+    @Test
+    void everyLanguageHasEveryText() {
+        java.util.Set<String> english = java.util.Set.copyOf(Collections.list(texts.bundle("en").getKeys()));
+        for (String language : Texts.LANGUAGES) {
+            java.util.Properties own = new java.util.Properties();
+            String file = language.equals("en") ? "/texts/messages.properties" : "/texts/messages_" + language + ".properties";
+            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream(file),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                own.load(in);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(own.stringPropertyNames()).as("keys of %s", file).isEqualTo(english);
+        }
+    }
+
+    @Test
+    void germanSpeakersGetGerman() {
+        assertThat(texts.get("de", "choice.yes")).isEqualTo("Ja");
+        assertThat(texts.get("de-AT", "choice.no")).isEqualTo("Nein");
+    }
+
     @ParameterizedTest
     @EnumSource(CommandName.class)
     void everyCommandHasAMenuDescriptionTelegramAccepts(CommandName name) {
