@@ -60,12 +60,16 @@ public class ConversationRouter {
             answerOutsidePrivateChat(incoming);
             return;
         }
+        // Everyone who writes is known from the first message on, and answered in their language.
+        Incoming.Person person = personOf(incoming);
+        routePrivate(incoming.inLanguage(users.recordSeen(person.userId(), person.languageCode()).language()));
+    }
+
+    private void routePrivate(Incoming incoming) {
         if (incoming instanceof CommandMessage command) {
-            users.recordSeen(command.from().userId(), command.from().languageCode());
             commands.execute(command.name(), new CommandContext(command.chat().id(), command.from().userId(),
                     command.from().languageCode(), command.arguments()));
         } else if (incoming instanceof TextMessage text) {
-            users.recordSeen(text.from().userId(), text.from().languageCode());
             DialogueContext context = new DialogueContext(text.chat().id(), text.from().userId(),
                     text.from().languageCode(), null);
             // A question is open: take a typed answer where it accepts one, else point back to its buttons.
@@ -79,10 +83,8 @@ public class ConversationRouter {
                 reply(incoming, text.from(), "fallback.text");
             }
         } else if (incoming instanceof OtherMessage other) {
-            users.recordSeen(other.from().userId(), other.from().languageCode());
             reply(incoming, other.from(), "fallback.other");
         } else if (incoming instanceof ButtonTap tap) {
-            users.recordSeen(tap.from().userId(), tap.from().languageCode());
             Optional<CallbackData> data = CallbackData.parse(tap.data());
             Optional<String> toast = actionFor(tap, data)
                     .map(action -> action.handle(tap, data.orElseThrow().argument()))
@@ -90,6 +92,22 @@ public class ConversationRouter {
             // Every tap is answered, or Telegram keeps a spinner on the button.
             sender.answerCallback(tap.chat().id(), tap.callbackQueryId(), toast.orElse(null));
         }
+    }
+
+    private static Incoming.Person personOf(Incoming incoming) {
+        if (incoming instanceof CommandMessage command) {
+            return command.from();
+        }
+        if (incoming instanceof TextMessage text) {
+            return text.from();
+        }
+        if (incoming instanceof OtherMessage other) {
+            return other.from();
+        }
+        if (incoming instanceof ButtonTap tap) {
+            return tap.from();
+        }
+        throw new IllegalArgumentException("No person behind " + incoming.getClass().getSimpleName());
     }
 
     /** Only our own data, tapped in a private chat by its own user, reaches an action. */

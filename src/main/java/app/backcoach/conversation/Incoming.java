@@ -5,6 +5,11 @@ public sealed interface Incoming {
 
     Chat chat();
 
+    /** The same event, to be answered in {@code language} (the person's choice over Telegram's). */
+    default Incoming inLanguage(String language) {
+        return this;
+    }
+
     enum ChatKind { PRIVATE, GROUP, CHANNEL }
 
     record Chat(long id, ChatKind kind) {
@@ -15,17 +20,32 @@ public sealed interface Incoming {
 
     /** The person behind an update; the language is Telegram's {@code language_code}, possibly null. */
     record Person(long userId, String languageCode) {
+        Person inLanguage(String language) {
+            return language == null ? this : new Person(userId, language);
+        }
     }
 
     /** "/name args" typed or tapped from the menu; {@code name} is lower case without the slash or @bot suffix. */
     record CommandMessage(Chat chat, Person from, String name, String arguments) implements Incoming {
+        @Override
+        public Incoming inLanguage(String language) {
+            return new CommandMessage(chat, from.inLanguage(language), name, arguments);
+        }
     }
 
     record TextMessage(Chat chat, Person from, String text) implements Incoming {
+        @Override
+        public Incoming inLanguage(String language) {
+            return new TextMessage(chat, from.inLanguage(language), text);
+        }
     }
 
     /** An inline button tapped; {@code data} is the callback data we put on it, or a forgery. */
     record ButtonTap(Chat chat, Person from, String callbackQueryId, Long messageId, String data) implements Incoming {
+        @Override
+        public Incoming inLanguage(String language) {
+            return new ButtonTap(chat, from.inLanguage(language), callbackQueryId, messageId, data);
+        }
     }
 
     /** The user blocked the bot ({@code blocked}) or started it again. */
@@ -34,6 +54,10 @@ public sealed interface Incoming {
 
     /** A sticker, photo, voice note, location … that nothing asked for. */
     record OtherMessage(Chat chat, Person from, String kind) implements Incoming {
+        @Override
+        public Incoming inLanguage(String language) {
+            return new OtherMessage(chat, from.inLanguage(language), kind);
+        }
     }
 
     /** Updates the bot deliberately leaves alone (edits, channel posts, update types it does not use). */

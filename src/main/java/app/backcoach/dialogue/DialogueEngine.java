@@ -58,7 +58,14 @@ public class DialogueEngine implements ButtonAction {
 
     /** Starts (or restarts) a dialogue; shown in the context's message when there is one. */
     public void start(DialogueContext context, String code) {
+        start(context, code, flow(code).definition().first().id());
+    }
+
+    /** Starts a dialogue at one of its steps (a single setting, say). */
+    public void start(DialogueContext context, String code, String questionId) {
         DialogueDefinition definition = flow(code).definition();
+        Question first = definition.step(questionId)
+                .orElseThrow(() -> new IllegalArgumentException("Dialogue " + code + " has no step " + questionId));
         DialogueState.deleteById(context.userId());
         DialogueState state = new DialogueState();
         state.telegramUserId = context.userId();
@@ -66,9 +73,9 @@ public class DialogueEngine implements ButtonAction {
         state.definitionVersion = definition.version();
         state.startedAt = clock.instant();
         state.messageId = context.messageId();
-        moveTo(state, definition.first(), new Progress(Map.of(), List.of()));
+        moveTo(state, first, new Progress(Map.of(), List.of()));
         state.persist();
-        ask(context, definition, definition.first(), false);
+        ask(context, definition, first, false);
     }
 
     /** The dialogue the person is in, if it is still open. */

@@ -40,7 +40,7 @@ public final class ProfileQuestions {
     static final Question EQUIPMENT = options("equipment", "none", "mat", "band", "chair");
     static final Question LENGTH = options("length", "5", "10", "20");
 
-    static final List<Question> ALL = List.of(TIME_ZONE, CHECKIN, WORK_DAYS, WORK_HOURS, REMINDERS, QUIET, PHASE,
+    public static final List<Question> ALL = List.of(TIME_ZONE, CHECKIN, WORK_DAYS, WORK_HOURS, REMINDERS, QUIET, PHASE,
             EQUIPMENT, LENGTH);
 
     /** What a skipped question means. Conservative: a new back starts as recovering. */
@@ -55,7 +55,7 @@ public final class ProfileQuestions {
      * Writes the answers into the profile. A skipped question takes its default in set-up
      * ({@code fillDefaults}) and keeps the current value in /settings.
      */
-    static void apply(UserProfile profile, Answers answers, boolean fillDefaults) {
+    public static void apply(UserProfile profile, Answers answers, boolean fillDefaults) {
         for (Question question : ALL) {
             Optional<String> answer = answers.get(question.id());
             if (answer.isEmpty() && !fillDefaults) {

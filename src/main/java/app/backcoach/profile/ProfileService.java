@@ -39,9 +39,14 @@ public class ProfileService {
         return profile;
     }
 
-    /** The profile in words, for the end of set-up and the /settings menu. */
+    /** The end of set-up: the profile in words, and where to change it. */
     public String summary(UserProfile profile, String language) {
-        return texts.get(language, "profile.summary",
+        return texts.get(language, "profile.summary", "details", details(profile, language));
+    }
+
+    /** The profile in words, a line per field. */
+    public String details(UserProfile profile, String language) {
+        return texts.get(language, "profile.details",
                 "timezone", profile.timeZone,
                 "checkin", clock(profile.checkinTime),
                 "workdays", texts.get(language, "profile.workdays." + profile.workDays),

@@ -33,6 +33,15 @@ public class BotUser extends PanacheEntityBase {
     @Column(name = "start_payload")
     public String startPayload;
 
+    /** Chosen in /settings; null follows Telegram's language. */
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
+
+    /** The language to answer in. */
+    public String language() {
+        return preferredLanguage != null ? preferredLanguage : languageCode;
+    }
+
     public boolean isBlocked() {
         return blockedAt != null;
     }

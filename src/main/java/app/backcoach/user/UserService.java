@@ -49,6 +49,11 @@ public class UserService {
                 .ifPresent(user -> user.startPayload = payload);
     }
 
+    /** null goes back to following Telegram's language. */
+    public void setPreferredLanguage(long telegramUserId, String language) {
+        BotUser.<BotUser>findByIdOptional(telegramUserId).ifPresent(user -> user.preferredLanguage = language);
+    }
+
     /** From a 403 or a my_chat_member "kicked": send nothing more until they come back. */
     public void markBlocked(long telegramUserId) {
         BotUser.<BotUser>findByIdOptional(telegramUserId).ifPresent(user -> {

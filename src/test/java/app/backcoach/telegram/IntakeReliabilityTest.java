@@ -118,7 +118,8 @@ class IntakeReliabilityTest {
     /** Which command a reply answers, from the text only. */
     private static String answeredCommand(String reply) {
         Map<String, String> markers = Map.of("Hi, I’m Back Coach", "start", "What I can do", "help",
-                "Privacy: what I store", "privacy", "Erase everything?", "delete", "Your consent", "consent");
+                "Privacy: what I store", "privacy", "Erase everything?", "delete", "Your consent", "consent",
+                "There are no settings yet", "settings");
         for (Map.Entry<String, String> marker : markers.entrySet()) {
             if (reply.contains(marker.getKey())) {
                 return marker.getValue();

@@ -1,0 +1,86 @@
+package app.backcoach.settings;
+
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.conversation.Incoming;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.dialogue.Question;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.profile.UserProfile;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The /settings menu: the profile in words, a button per field; a tap opens that field's question in place. */
+@ApplicationScoped
+public class SettingsMenu implements ButtonAction {
+
+    static final String PREFIX = "set";
+
+    private final ProfileService profiles;
+    private final DialogueEngine dialogues;
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public SettingsMenu(ProfileService profiles, DialogueEngine dialogues, MessageSender sender, Texts texts) {
+        this.profiles = profiles;
+        this.dialogues = dialogues;
+        this.sender = sender;
+        this.texts = texts;
+    }
+
+    /** Shows the menu: in place when the context has a message, else as a new one. */
+    public void show(DialogueContext context) {
+        String language = context.languageCode();
+        Optional<UserProfile> profile = profiles.find(context.userId());
+        if (profile.isEmpty()) {
+            sender.send(context.chatId(), texts.get(language, "settings.no-profile"));
+            return;
+        }
+        String html = texts.get(language, "settings.title") + "\n\n" + profiles.details(profile.get(), language);
+        List<List<Keyboard.Button>> rows = new ArrayList<>();
+        List<Keyboard.Button> row = new ArrayList<>();
+        for (Question field : SettingsFlow.FIELDS) {
+            row.add(new CallbackData(PREFIX, field.id()).button(texts.get(language, "settings.field." + field.id())));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        dialogues.cancel(context.userId());
+        if (context.messageId() != null) {
+            sender.edit(context.chatId(), context.messageId(), html, Keyboard.of(rows));
+        } else {
+            sender.send(context.chatId(), html, Keyboard.of(rows));
+        }
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public boolean accepts(String argument) {
+        return SettingsFlow.FIELDS.stream().anyMatch(field -> field.id().equals(argument));
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        DialogueContext context = new DialogueContext(tap.chat().id(), tap.from().userId(),
+                tap.from().languageCode(), tap.messageId());
+        if (profiles.find(context.userId()).isEmpty()) {
+            return Optional.of(texts.get(context.languageCode(), "callback.closed"));
+        }
+        dialogues.start(context, SettingsFlow.CODE, argument);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,82 @@
+package app.backcoach.settings;
+
+import static app.backcoach.testing.Chats.awaitReply;
+import static app.backcoach.testing.Chats.newChat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.backcoach.dialogue.Answers;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.testing.ChatScreen;
+import app.backcoach.testing.FakeBotApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** /settings: the menu, one field changed in place, the language switched. */
+@QuarkusTest
+class SettingsTest {
+
+    private final FakeBotApi fake = FakeBotApi.instance();
+
+    @Inject
+    ProfileService profiles;
+
+    @Test
+    void withoutAProfileSettingsPointsToSetUp() {
+        long chat = newChat();
+        fake.pushText(chat, "/settings");
+
+        assertThat(awaitReply(chat)).contains("/start sets up your profile first");
+    }
+
+    @Test
+    void aFieldIsChangedInPlaceAndTheMenuComesBack() {
+        ChatScreen chat = withProfile();
+        fake.pushText(chat.chatId(), "/settings");
+        JsonNode menu = chat.awaitMessage("Settings: tap what you’d like to change.");
+        assertThat(chat.buttons(menu)).contains("set:timezone", "set:checkin", "set:workdays", "set:workhours",
+                "set:reminders", "set:quiet", "set:phase", "set:equipment", "set:length", "set:language");
+        assertThat(menu.path("text").asText()).contains("Morning check-in: 07:30");
+
+        chat.tap("Settings: tap", "set:checkin");
+        chat.tap("morning check-in", "dlg:st.checkin.0800");
+
+        JsonNode updated = chat.awaitMessage("Morning check-in: 08:00");
+        assertThat(updated.path("message_id").asLong()).isEqualTo(menu.path("message_id").asLong());
+        assertThat(profiles.find(chat.chatId()).orElseThrow().checkinTime).hasToString("08:00");
+    }
+
+    @Test
+    void aTypedTimeWorksInSettingsToo() {
+        ChatScreen chat = withProfile();
+        fake.pushText(chat.chatId(), "/settings");
+        chat.tap("Settings: tap", "set:checkin");
+        chat.awaitMessage("morning check-in");
+
+        fake.pushText(chat.chatId(), "6:45");
+
+        chat.awaitMessage("Morning check-in: 06:45");
+    }
+
+    @Test
+    void theLanguageCanBeChosenOverTelegrams() {
+        ChatScreen chat = withProfile();
+        fake.pushText(chat.chatId(), "/settings");
+        chat.tap("Settings: tap", "set:language");
+        chat.tap("Which language", "dlg:st.language.de");
+
+        chat.awaitMessage("Einstellungen");
+        fake.pushText(chat.chatId(), "/help");
+        chat.awaitMessage("Was ich kann");
+    }
+
+    private ChatScreen withProfile() {
+        long id = newChat();
+        fake.pushText(id, "/help");
+        awaitReply(id);
+        QuarkusTransaction.requiringNew().run(() -> profiles.save(id, Answers.none(), true));
+        return new ChatScreen(fake, id);
+    }
+}
