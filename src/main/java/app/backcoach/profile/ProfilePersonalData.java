@@ -9,7 +9,7 @@ public class ProfilePersonalData implements PersonalData {
 
     record Profile(String timeZone, String checkinTime, String workDays, String workStart, String workEnd,
                    int reminderMinutes, String quietStart, String quietEnd, String phase, String equipment,
-                   int sessionMinutes, Instant updatedAt) {
+                   int sessionMinutes, Instant pausedUntil, Instant updatedAt) {
     }
 
     @Override
@@ -22,7 +22,7 @@ public class ProfilePersonalData implements PersonalData {
         return UserProfile.<UserProfile>findByIdOptional(userId)
                 .map(p -> new Profile(p.timeZone, String.valueOf(p.checkinTime), p.workDays, str(p.workStart),
                         str(p.workEnd), p.reminderMinutes, String.valueOf(p.quietStart), String.valueOf(p.quietEnd),
-                        p.phase, p.equipment, p.sessionMinutes, p.updatedAt))
+                        p.phase, p.equipment, p.sessionMinutes, p.pausedUntil, p.updatedAt))
                 .orElse(null);
     }
 

@@ -56,6 +56,10 @@ public class UserProfile extends PanacheEntityBase {
     @Column(name = "session_minutes", nullable = false)
     public int sessionMinutes;
 
+    /** Reminders and prompts rest until then; null when not paused. */
+    @Column(name = "paused_until")
+    public Instant pausedUntil;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

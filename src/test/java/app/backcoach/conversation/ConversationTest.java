@@ -57,10 +57,10 @@ class ConversationTest {
 
         String available = help.substring(0, help.indexOf("On its way"));
         String coming = help.substring(help.indexOf("On its way"));
-        assertThat(available).contains("/start", "/help", "/settings", "/privacy", "/export", "/delete")
-                .doesNotContain("/travel");
-        assertThat(coming).contains("/checkin", "/today", "/travel", "/stiff", "/progress", "/pause", "/resume")
-                .doesNotContain("/privacy", "/settings");
+        assertThat(available).contains("/start", "/help", "/settings", "/pause", "/resume", "/privacy", "/export",
+                "/delete").doesNotContain("/travel");
+        assertThat(coming).contains("/checkin", "/today", "/travel", "/stiff", "/progress")
+                .doesNotContain("/privacy", "/settings", "/pause");
     }
 
     @Test

@@ -119,7 +119,8 @@ class IntakeReliabilityTest {
     private static String answeredCommand(String reply) {
         Map<String, String> markers = Map.of("Hi, I’m Back Coach", "start", "What I can do", "help",
                 "Privacy: what I store", "privacy", "Erase everything?", "delete", "Your consent", "consent",
-                "There are no settings yet", "settings");
+                "There are no settings yet", "settings", "nothing to pause yet", "pause",
+                "Nothing is paused right now", "resume");
         for (Map.Entry<String, String> marker : markers.entrySet()) {
             if (reply.contains(marker.getKey())) {
                 return marker.getValue();

@@ -1,0 +1,33 @@
+package app.backcoach.profile;
+
+import app.backcoach.command.Command;
+import app.backcoach.command.CommandContext;
+import app.backcoach.command.CommandName;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ResumeCommand implements Command {
+
+    private final PauseService pauses;
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public ResumeCommand(PauseService pauses, MessageSender sender, Texts texts) {
+        this.pauses = pauses;
+        this.sender = sender;
+        this.texts = texts;
+    }
+
+    @Override
+    public CommandName name() {
+        return CommandName.RESUME;
+    }
+
+    @Override
+    public void execute(CommandContext context) {
+        boolean resumed = pauses.resume(context.userId());
+        sender.send(context.chatId(), texts.get(context.languageCode(), resumed ? "resume.done" : "resume.not-paused"));
+    }
+}
