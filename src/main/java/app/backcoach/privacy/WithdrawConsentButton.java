@@ -30,7 +30,11 @@ public class WithdrawConsentButton implements ButtonAction {
     }
 
     static Keyboard keyboard(Texts texts, String languageCode) {
-        return Keyboard.singleRow(WITHDRAW.button(texts.get(languageCode, "consent.button.withdraw")));
+        return Keyboard.singleRow(button(texts, languageCode));
+    }
+
+    public static Keyboard.Button button(Texts texts, String languageCode) {
+        return WITHDRAW.button(texts.get(languageCode, "consent.button.withdraw"));
     }
 
     @Override

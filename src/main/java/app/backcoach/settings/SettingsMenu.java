@@ -6,6 +6,8 @@ import app.backcoach.conversation.Incoming;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.dialogue.Question;
+import app.backcoach.privacy.ConsentService;
+import app.backcoach.privacy.WithdrawConsentButton;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.sender.Keyboard;
@@ -26,8 +28,11 @@ public class SettingsMenu implements ButtonAction {
     private final DialogueEngine dialogues;
     private final MessageSender sender;
     private final Texts texts;
+    private final ConsentService consent;
 
-    public SettingsMenu(ProfileService profiles, DialogueEngine dialogues, MessageSender sender, Texts texts) {
+    public SettingsMenu(ProfileService profiles, DialogueEngine dialogues, MessageSender sender, Texts texts,
+                        ConsentService consent) {
+        this.consent = consent;
         this.profiles = profiles;
         this.dialogues = dialogues;
         this.sender = sender;
@@ -54,6 +59,9 @@ public class SettingsMenu implements ButtonAction {
         }
         if (!row.isEmpty()) {
             rows.add(row);
+        }
+        if (consent.hasConsent(context.userId())) {
+            rows.add(List.of(WithdrawConsentButton.button(texts, language)));
         }
         dialogues.cancel(context.userId());
         if (context.messageId() != null) {

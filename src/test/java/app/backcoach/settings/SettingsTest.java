@@ -39,6 +39,7 @@ class SettingsTest {
         assertThat(chat.buttons(menu)).contains("set:timezone", "set:checkin", "set:workdays", "set:workhours",
                 "set:reminders", "set:quiet", "set:phase", "set:equipment", "set:length", "set:language");
         assertThat(menu.path("text").asText()).contains("Morning check-in: 07:30");
+        assertThat(chat.buttons(menu)).doesNotContain("consent:withdraw"); // no consent was given here
 
         chat.tap("Settings: tap", "set:checkin");
         chat.tap("morning check-in", "dlg:st.checkin.0800");
