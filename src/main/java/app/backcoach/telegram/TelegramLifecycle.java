@@ -89,12 +89,16 @@ public class TelegramLifecycle {
         outbox.stop(SHUTDOWN_GRACE);
     }
 
+    /** The menu in English for everyone, and in each other language for those whose Telegram uses it. */
     void publishCommandMenu() throws TelegramApiException {
-        List<BotCommand> menu = Arrays.stream(CommandName.values())
-                .filter(CommandName::inMenu)
-                .map(name -> new BotCommand(name.command(), texts.get("en", name.descriptionKey())))
-                .toList();
-        connection.client().execute(SetMyCommands.builder().commands(menu).scope(new BotCommandScopeDefault()).build());
+        for (String language : Texts.LANGUAGES) {
+            List<BotCommand> menu = Arrays.stream(CommandName.values())
+                    .filter(CommandName::inMenu)
+                    .map(name -> new BotCommand(name.command(), texts.get(language, name.descriptionKey())))
+                    .toList();
+            connection.client().execute(SetMyCommands.builder().commands(menu).scope(new BotCommandScopeDefault())
+                    .languageCode(language.equals("en") ? null : language).build());
+        }
     }
 
     void registerWebhook() throws TelegramApiException {

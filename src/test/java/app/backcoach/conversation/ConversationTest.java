@@ -105,7 +105,11 @@ class ConversationTest {
 
     @Test
     void startupPublishesTheFullCommandMenu() {
-        FakeBotApi.Call menu = fake.awaitCalls("setmycommands", 1, Duration.ofSeconds(20)).get(0);
+        List<FakeBotApi.Call> menus = fake.awaitCalls("setMyCommands", 2, Duration.ofSeconds(20));
+        FakeBotApi.Call menu = menus.stream().filter(c -> !c.params().has("language_code")).findFirst().orElseThrow();
+        FakeBotApi.Call german = menus.stream().filter(c -> c.params().path("language_code").asText().equals("de"))
+                .findFirst().orElseThrow();
+        assertThat(german.params().path("commands").findValuesAsText("description")).contains("Was ich kann");
 
         assertThat(menu.params().path("commands").findValuesAsText("command")).containsExactly(
                 "start", "checkin", "today", "travel", "stiff", "progress", "settings", "pause", "resume",
