@@ -109,11 +109,7 @@ public class DialogueEngine implements ButtonAction {
 
     /** Ends a dialogue's message with a text and buttons that lead on (or null for none). */
     public void show(DialogueContext context, String html, Keyboard keyboard) {
-        if (context.messageId() != null) {
-            sender.edit(context.chatId(), context.messageId(), html, keyboard);
-        } else {
-            sender.send(context.chatId(), html, keyboard);
-        }
+        sender.replace(context.chatId(), context.messageId(), html, keyboard);
     }
 
     @Override
@@ -240,12 +236,7 @@ public class DialogueEngine implements ButtonAction {
         if (!navigation.isEmpty()) {
             rows.add(navigation);
         }
-        Keyboard keyboard = Keyboard.of(rows);
-        if (context.messageId() != null) {
-            sender.edit(context.chatId(), context.messageId(), html, keyboard);
-        } else {
-            sender.send(context.chatId(), html, keyboard);
-        }
+        show(context, html, Keyboard.of(rows));
     }
 
     private static Keyboard.Button button(DialogueDefinition definition, Question question, String value, String label) {

@@ -44,10 +44,8 @@ public class EraseButton implements ButtonAction {
             personalData.erase(tap.from().userId());
             // Sent, then forgotten: not even this confirmation stays behind.
             sender.sendAndForget(chatId, texts.get(language, "delete.done"));
-        } else if (tap.messageId() != null) {
-            sender.edit(chatId, tap.messageId(), texts.get(language, "delete.kept"), null);
         } else {
-            sender.send(chatId, texts.get(language, "delete.kept"));
+            sender.replace(chatId, tap.messageId(), texts.get(language, "delete.kept"), null);
         }
         return Optional.empty();
     }

@@ -90,11 +90,7 @@ public class PauseCommand implements Command, ButtonAction {
         String text = until.get().equals(PauseService.UNTIL_RESUMED)
                 ? texts.get(language, "pause.done-open")
                 : texts.get(language, "pause.done", "until", localTime(userId, until.get(), language));
-        if (messageId != null) {
-            sender.edit(chatId, messageId, text, null);
-        } else {
-            sender.send(chatId, text);
-        }
+        sender.replace(chatId, messageId, text, null);
     }
 
     private String localTime(long userId, Instant instant, String language) {

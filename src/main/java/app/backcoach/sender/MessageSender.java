@@ -85,6 +85,18 @@ public class MessageSender {
         enqueue(new Outbound.Text(chatId, html, null), true);
     }
 
+    /**
+     * Shows a text in place of the message the person tapped in, or as a new message when there is
+     * none (a command, a typed answer): the one-message dialogues use this throughout.
+     */
+    public void replace(long chatId, Long messageId, String html, Keyboard keyboard) {
+        if (messageId != null) {
+            edit(chatId, messageId, html, keyboard);
+        } else {
+            send(chatId, html, keyboard);
+        }
+    }
+
     /** Every tapped button must be answered, or Telegram keeps a spinner on it. */
     public void answerCallback(long chatId, String callbackQueryId, String toast) {
         // Worthless once delivered, and it would otherwise outlive a /delete by a few days.

@@ -64,11 +64,7 @@ public class SettingsMenu implements ButtonAction {
             rows.add(List.of(WithdrawConsentButton.button(texts, language)));
         }
         dialogues.cancel(context.userId());
-        if (context.messageId() != null) {
-            sender.edit(context.chatId(), context.messageId(), html, Keyboard.of(rows));
-        } else {
-            sender.send(context.chatId(), html, Keyboard.of(rows));
-        }
+        sender.replace(context.chatId(), context.messageId(), html, Keyboard.of(rows));
     }
 
     @Override

@@ -4,10 +4,10 @@ import static app.backcoach.testing.Chats.awaitReply;
 import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.dialogue.Answers;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.testing.ChatScreen;
 import app.backcoach.testing.FakeBotApi;
+import app.backcoach.testing.People;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,10 +74,6 @@ class SettingsTest {
     }
 
     private ChatScreen withProfile() {
-        long id = newChat();
-        fake.pushText(id, "/help");
-        awaitReply(id);
-        QuarkusTransaction.requiringNew().run(() -> profiles.save(id, Answers.none(), true));
-        return new ChatScreen(fake, id);
+        return People.withDefaultProfile(profiles);
     }
 }
