@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,7 +132,10 @@ public class DialogueEngine implements ButtonAction {
         Optional<DialogueState> open = active(context.userId())
                 .filter(state -> state.dialogue.equals(parts.group(1)) && state.step.equals(parts.group(2)));
         if (open.isEmpty()) {
-            reask(context);
+            // Show where the person is now, unless the tapped message already shows it (a double tap).
+            if (active(context.userId()).filter(state -> !Objects.equals(state.messageId, tap.messageId())).isPresent()) {
+                reask(context);
+            }
             return Optional.of(texts.get(context.languageCode(), "callback.closed"));
         }
         DialogueState state = open.get();

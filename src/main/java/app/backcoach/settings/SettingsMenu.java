@@ -63,7 +63,6 @@ public class SettingsMenu implements ButtonAction {
         if (consent.hasConsent(context.userId())) {
             rows.add(List.of(WithdrawConsentButton.button(texts, language)));
         }
-        dialogues.cancel(context.userId());
         sender.replace(context.chatId(), context.messageId(), html, Keyboard.of(rows));
     }
 

@@ -143,6 +143,21 @@ class OnboardingTest {
     }
 
     @Test
+    void aDoubleTapCountsOnceAndShowsNothingTwice() {
+        ChatScreen chat = startAndAgree();
+        long message = chat.awaitMessage("Safety check · 1 of 7").path("message_id").asLong();
+        fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-bladder.no");
+        int second = fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-bladder.no");
+
+        await().until(() -> fake.calls("answerCallbackQuery").stream()
+                .anyMatch(c -> ("cq" + second).equals(c.params().path("callback_query_id").asText())));
+        assertThat(chat.awaitMessage("Safety check · 2 of 7").path("message_id").asLong()).isEqualTo(message);
+        assertThat(chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check")).count())
+                .isEqualTo(1);
+        assertThat(dialogue(chat.chatId()).orElseThrow().step).isEqualTo("rf-saddle");
+    }
+
+    @Test
     void typingInsteadOfTappingGetsAHintAndTheQuestionAgain() {
         ChatScreen chat = startAndAgree();
         fake.pushText(chat.chatId(), "no, none of that");
