@@ -1,6 +1,5 @@
 package app.backcoach.privacy;
 
-import static app.backcoach.testing.Chats.awaitReplies;
 import static app.backcoach.testing.Chats.awaitReply;
 import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,7 +9,6 @@ import app.backcoach.testing.ChatScreen;
 import app.backcoach.testing.FakeBotApi;
 import app.backcoach.testing.People;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
