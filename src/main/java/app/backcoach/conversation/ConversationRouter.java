@@ -5,6 +5,7 @@ import app.backcoach.command.CommandContext;
 import app.backcoach.conversation.Incoming.ButtonTap;
 import app.backcoach.conversation.Incoming.CommandMessage;
 import app.backcoach.conversation.Incoming.Ignored;
+import app.backcoach.conversation.Incoming.LocationShared;
 import app.backcoach.conversation.Incoming.MembershipChange;
 import app.backcoach.conversation.Incoming.OtherMessage;
 import app.backcoach.conversation.Incoming.TextMessage;
@@ -82,6 +83,12 @@ public class ConversationRouter {
             } else {
                 reply(incoming, text.from(), "fallback.text");
             }
+        } else if (incoming instanceof LocationShared location) {
+            DialogueContext context = new DialogueContext(location.chat().id(), location.from().userId(),
+                    location.from().languageCode(), null);
+            if (!dialogues.answerLocated(context, location.latitude(), location.longitude())) {
+                reply(incoming, location.from(), "fallback.other");
+            }
         } else if (incoming instanceof OtherMessage other) {
             reply(incoming, other.from(), "fallback.other");
         } else if (incoming instanceof ButtonTap tap) {
@@ -103,6 +110,9 @@ public class ConversationRouter {
         }
         if (incoming instanceof OtherMessage other) {
             return other.from();
+        }
+        if (incoming instanceof LocationShared location) {
+            return location.from();
         }
         if (incoming instanceof ButtonTap tap) {
             return tap.from();

@@ -52,7 +52,15 @@ public sealed interface Incoming {
     record MembershipChange(Chat chat, Person from, boolean blocked) implements Incoming {
     }
 
-    /** A sticker, photo, voice note, location … that nothing asked for. */
+    /** A location sent from the attachment menu. */
+    record LocationShared(Chat chat, Person from, double latitude, double longitude) implements Incoming {
+        @Override
+        public Incoming inLanguage(String language) {
+            return new LocationShared(chat, from.inLanguage(language), latitude, longitude);
+        }
+    }
+
+    /** A sticker, photo, voice note … that nothing asked for. */
     record OtherMessage(Chat chat, Person from, String kind) implements Incoming {
         @Override
         public Incoming inLanguage(String language) {

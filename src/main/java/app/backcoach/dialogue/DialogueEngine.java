@@ -187,6 +187,29 @@ public class DialogueEngine implements ButtonAction {
         return true;
     }
 
+    /**
+     * A shared location as the answer to the open question, for questions that read one.
+     *
+     * @return false when nothing is open, the question reads no location, or nothing could be read from it
+     */
+    public boolean answerLocated(DialogueContext context, double latitude, double longitude) {
+        Optional<DialogueState> open = active(context.userId());
+        if (open.isEmpty()) {
+            return false;
+        }
+        DialogueState state = open.get();
+        DialogueFlow flow = flow(state.dialogue);
+        Question question = flow.definition().step(state.step).orElseThrow();
+        Optional<String> value = question.acceptsLocation()
+                ? question.located().read(latitude, longitude) : Optional.empty();
+        if (value.isEmpty()) {
+            return false;
+        }
+        advance(state, flow, question, read(state), value.get(),
+                new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null));
+        return true;
+    }
+
     /** Stores the answer at once and follows the table: the next question, or the dialogue's end. */
     private void advance(DialogueState state, DialogueFlow flow, Question question, Progress progress, String value,
                          DialogueContext context) {

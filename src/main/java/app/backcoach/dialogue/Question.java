@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * One question asked by tapping. Ids and values are stable: they are stored with the answers and
  * travel in callback data, so renaming one closes the questions already on people's screens.
  */
-public record Question(String id, String promptKey, List<Choice> choices, boolean skippable, TypedAnswer typed) {
+public record Question(String id, String promptKey, List<Choice> choices, boolean skippable, TypedAnswer typed,
+                       LocatedAnswer located) {
 
     /** Reads a typed answer (a time, a time zone …) into the value to store; empty when it cannot. */
     @FunctionalInterface
@@ -16,13 +17,28 @@ public record Question(String id, String promptKey, List<Choice> choices, boolea
         Optional<String> read(String text);
     }
 
+    /** Reads a shared location into the value to store (a time zone, say); empty when it cannot. */
+    @FunctionalInterface
+    public interface LocatedAnswer {
+        Optional<String> read(double latitude, double longitude);
+    }
+
     /** A question answered only by tapping. */
     public Question(String id, String promptKey, List<Choice> choices, boolean skippable) {
-        this(id, promptKey, choices, skippable, null);
+        this(id, promptKey, choices, skippable, null, null);
+    }
+
+    /** A question answered by tapping or typing. */
+    public Question(String id, String promptKey, List<Choice> choices, boolean skippable, TypedAnswer typed) {
+        this(id, promptKey, choices, skippable, typed, null);
     }
 
     public boolean acceptsTyping() {
         return typed != null;
+    }
+
+    public boolean acceptsLocation() {
+        return located != null;
     }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,16}");

@@ -29,7 +29,7 @@ public final class ProfileQuestions {
 
     static final Question TIME_ZONE = new Question("timezone", "profile.q.timezone",
             ZONES.keySet().stream().map(value -> new Choice(value, "profile.tz." + value)).toList(), true,
-            ProfileQuestions::readZone);
+            ProfileQuestions::readZone, TimeZoneAtLocation::find);
     static final Question CHECKIN = new Question("checkin", "profile.q.checkin",
             choices("checkin", "0630", "0700", "0730", "0800", "0830", "0900"), true, ProfileQuestions::readClock);
     static final Question WORK_DAYS = options("workdays", "mon-fri", "mon-sat", "every-day", "irregular");

@@ -122,7 +122,7 @@ public class SandboxBotApi {
             if (user == null) {
                 return Optional.empty();
             }
-            message = new Message(nextMessageId++, Message.USER, null, text, null, null, null, epochSeconds(), false);
+            message = new Message(nextMessageId++, Message.USER, null, text, null, null, null, null, epochSeconds(), false);
             chats.get(userId).add(message);
             ObjectNode body = messageNode(user, message.id());
             body.put("text", text);
@@ -132,6 +132,25 @@ public class SandboxBotApi {
                 entities.addObject().put("type", "bot_command").put("offset", 0)
                         .put("length", end < 0 ? text.length() : end);
             }
+            enqueue("message", body);
+        }
+        events.publish(userId, Event.message(message));
+        return Optional.of(message);
+    }
+
+    /** The user sends a location from the attachment menu. */
+    public Optional<Message> userSendsLocation(long userId, double latitude, double longitude) {
+        Message message;
+        synchronized (lock) {
+            User user = users.get(userId);
+            if (user == null) {
+                return Optional.empty();
+            }
+            message = new Message(nextMessageId++, Message.USER, null, null, null, null, null,
+                    new SandboxChat.Location(latitude, longitude), epochSeconds(), false);
+            chats.get(userId).add(message);
+            ObjectNode body = messageNode(user, message.id());
+            body.putObject("location").put("latitude", latitude).put("longitude", longitude);
             enqueue("message", body);
         }
         events.publish(userId, Event.message(message));
@@ -205,7 +224,7 @@ public class SandboxBotApi {
             files.put(fileId, new StoredFile(bytes, contentType, fileName));
             Attachment attachment = new Attachment("sandbox/api/files/" + fileId, fileName, caption);
             return new Message(id, Message.BOT, null, null, null, photo ? attachment : null,
-                    photo ? null : attachment, epochSeconds(), false);
+                    photo ? null : attachment, null, epochSeconds(), false);
         });
     }
 
@@ -248,7 +267,8 @@ public class SandboxBotApi {
         Optional<String> problem = textProblem(params.path("text").asText(null), params.path("parse_mode").asText(""),
                 MAX_TEXT, "message").or(() -> keyboardProblem(params.path("reply_markup")));
         return postNew(params.path("chat_id").asLong(), problem, id -> new Message(id, Message.BOT,
-                params.path("text").asText(), null, keyboard(params.path("reply_markup")), null, null, epochSeconds(), false));
+                params.path("text").asText(), null, keyboard(params.path("reply_markup")), null, null, null, epochSeconds(),
+                false));
     }
 
     private Answer editMessageText(JsonNode params) {

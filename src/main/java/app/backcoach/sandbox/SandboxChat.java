@@ -20,19 +20,22 @@ public final class SandboxChat {
     public record Attachment(String url, String fileName, String caption) {
     }
 
-    /** A bubble: bot messages carry Telegram HTML, user messages plain text. */
+    public record Location(double latitude, double longitude) {
+    }
+
+    /** A bubble: bot messages carry Telegram HTML, user messages plain text or a location. */
     public record Message(long id, String from, String html, String text, List<List<Button>> keyboard,
-                          Attachment photo, Attachment document, long date, boolean edited) {
+                          Attachment photo, Attachment document, Location location, long date, boolean edited) {
 
         static final String BOT = "bot";
         static final String USER = "user";
 
         Message edited(String newHtml, List<List<Button>> newKeyboard) {
-            return new Message(id, from, newHtml, text, newKeyboard, photo, document, date, true);
+            return new Message(id, from, newHtml, text, newKeyboard, photo, document, location, date, true);
         }
 
         Message withKeyboard(List<List<Button>> newKeyboard) {
-            return new Message(id, from, html, text, newKeyboard, photo, document, date, true);
+            return new Message(id, from, html, text, newKeyboard, photo, document, location, date, true);
         }
     }
 

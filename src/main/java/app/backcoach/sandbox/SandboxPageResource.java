@@ -40,6 +40,9 @@ public class SandboxPageResource {
     public record Language(String languageCode) {
     }
 
+    public record SharedLocation(Double latitude, Double longitude) {
+    }
+
     private final SandboxGuard guard;
     private final SandboxBotApi api;
     private final SandboxEvents events;
@@ -93,6 +96,21 @@ public class SandboxPageResource {
             throw new BadRequestException("Telegram messages are at most 4096 characters");
         }
         return api.userSends(userId, input.text().strip()).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("chats/{userId}/locations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Message location(@PathParam("userId") long userId, SharedLocation location,
+                            @Context HttpServerRequest request) {
+        guard.check(request);
+        if (location == null || location.latitude() == null || location.longitude() == null
+                || Math.abs(location.latitude()) > 90 || Math.abs(location.longitude()) > 180) {
+            throw new BadRequestException("A latitude (-90..90) and a longitude (-180..180) are needed");
+        }
+        return api.userSendsLocation(userId, location.latitude(), location.longitude())
+                .orElseThrow(NotFoundException::new);
     }
 
     @POST

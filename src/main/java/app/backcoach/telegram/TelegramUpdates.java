@@ -105,6 +105,10 @@ public class TelegramUpdates implements UpdateDecoder {
             }
             return new Incoming.TextMessage(chat, from, text);
         }
+        if (message.getLocation() != null) {
+            return new Incoming.LocationShared(chat, from, message.getLocation().getLatitude(),
+                    message.getLocation().getLongitude());
+        }
         return new Incoming.OtherMessage(chat, from, kindOf(message));
     }
 
@@ -177,9 +181,6 @@ public class TelegramUpdates implements UpdateDecoder {
         }
         if (message.getVoice() != null) {
             return "voice";
-        }
-        if (message.getLocation() != null) {
-            return "location";
         }
         return "other";
     }

@@ -241,6 +241,36 @@ class OnboardingTest {
                 .isEqualTo(ConsentRecord.Decision.WITHDRAWN);
     }
 
+    @Test
+    void aSharedLocationAnswersTheTimeZoneQuestion() throws Exception {
+        ChatScreen chat = startAndAgree();
+        for (int i = 0; i < QUESTIONS.size(); i++) {
+            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+        }
+        chat.awaitMessage("Your profile · 1 of 9");
+
+        fake.pushRaw(location(chat.chatId(), 48.2082, 16.3738));
+
+        chat.awaitMessage("Your profile · 2 of 9");
+        assertThat(dialogue(chat.chatId()).orElseThrow().progress).contains("\"timezone\":\"Europe/Vienna\"");
+    }
+
+    @Test
+    void aLocationNobodyAskedForGetsAFriendlyLine() throws Exception {
+        long id = newChat();
+        fake.pushRaw(location(id, 51.5072, -0.1276));
+
+        assertThat(app.backcoach.testing.Chats.awaitReply(id)).contains("only use a location to set your time zone");
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode location(long chat, double latitude, double longitude)
+            throws Exception {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"message": {"message_id": 1, "date": 1767225600, "chat": {"id": %d, "type": "private"},
+                 "from": {"id": %d, "is_bot": false, "first_name": "T", "language_code": "en"},
+                 "location": {"latitude": %s, "longitude": %s}}}""".formatted(chat, chat, latitude, longitude));
+    }
+
     private static String payload(long userId) {
         return QuarkusTransaction.requiringNew().call(() ->
                 app.backcoach.user.BotUser.<app.backcoach.user.BotUser>findById(userId).startPayload);

@@ -62,6 +62,18 @@ class SandboxTest {
     }
 
     @Test
+    void aSharedLocationReachesTheBotAsTelegramWouldSendIt() {
+        given().contentType(ContentType.JSON).body(Map.of("latitude", 48.2082, "longitude", 16.3738))
+                .post(SandboxProfile.baseUrl() + "sandbox/api/chats/1003/locations")
+                .then().statusCode(200).body(containsString("\"latitude\":48.2082"));
+        given().contentType(ContentType.JSON).body(Map.of("latitude", 95, "longitude", 0))
+                .post(SandboxProfile.baseUrl() + "sandbox/api/chats/1003/locations")
+                .then().statusCode(400);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> botMessage(1003, "only use a location") != null);
+    }
+
+    @Test
     void tapsOnButtonsThatDoNotExistAreRefused() {
         given().contentType(ContentType.JSON).body(Map.of("messageId", 999_999, "data", "help:show"))
                 .post(SandboxProfile.baseUrl() + "sandbox/api/chats/1001/callbacks")

@@ -60,6 +60,17 @@ class TelegramUpdatesTest {
     }
 
     @Test
+    void aLocationIsALocation() {
+        String location = """
+                {"update_id": 15, "message": {"message_id": 4, "date": 1, "chat": {"id": 5, "type": "private"},
+                 "from": {"id": 5, "is_bot": false, "first_name": "A"},
+                 "location": {"latitude": 48.2, "longitude": 16.37}}}""";
+
+        assertThat(updates.decode(location)).isEqualTo(new Incoming.LocationShared(
+                new Chat(5, ChatKind.PRIVATE), new Person(5, null), 48.2, 16.37));
+    }
+
+    @Test
     void aTapCarriesItsDataAndMessage() {
         String tap = """
                 {"update_id": 12, "callback_query": {"id": "cb1", "chat_instance": "x", "data": "ci:pain:3",
