@@ -96,6 +96,34 @@ class ConversationTest {
     }
 
     @Test
+    void aStickerGetsAFriendlyLineAnEditNothingAndAChannelNothing() throws Exception {
+        long chat = newChat();
+        ObjectMapper json = new ObjectMapper();
+        fake.pushRaw((ObjectNode) json.readTree("""
+                {"message": {"message_id": 2, "date": 1, "chat": {"id": %d, "type": "private"},
+                 "from": {"id": %d, "is_bot": false, "first_name": "T"},
+                 "sticker": {"file_id": "f", "file_unique_id": "u", "type": "regular", "width": 1, "height": 1,
+                             "is_animated": false, "is_video": false}}}""".formatted(chat, chat)));
+        assertThat(awaitReply(chat)).contains("can’t read stickers");
+
+        int edit = fake.pushRaw((ObjectNode) json.readTree("""
+                {"edited_message": {"message_id": 3, "date": 1, "edit_date": 2, "text": "/help",
+                 "chat": {"id": %d, "type": "private"}, "from": {"id": %d, "is_bot": false, "first_name": "T"}}}"""
+                .formatted(chat, chat)));
+        long channel = -newChat();
+        int post = fake.pushRaw((ObjectNode) json.readTree("""
+                {"channel_post": {"message_id": 4, "date": 1, "text": "/start", "chat": {"id": %d, "type": "channel"}}}"""
+                .formatted(channel)));
+        int marker = fake.pushText(chat, "/help");
+
+        // Updates are handled in order per chat; once the later /help is answered the edit was handled too.
+        assertThat(awaitReplies(chat, 2).get(1)).contains("What I can do");
+        await().until(() -> handled(edit) && handled(post) && handled(marker));
+        assertThat(fake.sentMessages(chat)).hasSize(2);
+        assertThat(fake.sentMessages(channel)).isEmpty();
+    }
+
+    @Test
     void inAGroupTheBotPointsToThePrivateChat() {
         long group = -newChat();
         fake.pushGroupText(group, newChat(), "/start");
@@ -166,6 +194,13 @@ class ConversationTest {
                 .body("{\"update_id\": 1}")
                 .post("/telegram/webhook")
                 .then().statusCode(404);
+    }
+
+    private static boolean handled(long updateId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            app.backcoach.intake.InboxUpdate update = app.backcoach.intake.InboxUpdate.findById(updateId);
+            return update != null && update.status == app.backcoach.intake.InboxStatus.DONE;
+        });
     }
 
     private FakeBotApi.Call awaitCall(long chat) {
