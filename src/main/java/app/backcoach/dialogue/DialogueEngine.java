@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -170,21 +171,8 @@ public class DialogueEngine implements ButtonAction {
      * @return false when nothing is open, the question takes no typing, or the text cannot be read
      */
     public boolean answerTyped(DialogueContext context, String text) {
-        Optional<DialogueState> open = active(context.userId());
-        if (open.isEmpty()) {
-            return false;
-        }
-        DialogueState state = open.get();
-        DialogueFlow flow = flow(state.dialogue);
-        Question question = flow.definition().step(state.step).orElseThrow();
-        Optional<String> value = question.acceptsTyping() ? question.typed().read(text.strip()) : Optional.empty();
-        if (value.isEmpty()) {
-            return false;
-        }
-        // The answer was typed below the question, so the next one goes below it too.
-        advance(state, flow, question, read(state), value.get(),
-                new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null));
-        return true;
+        return answerOpenQuestion(context, question -> question.acceptsTyping()
+                ? question.typed().read(text.strip()) : Optional.empty());
     }
 
     /**
@@ -193,6 +181,12 @@ public class DialogueEngine implements ButtonAction {
      * @return false when nothing is open, the question reads no location, or nothing could be read from it
      */
     public boolean answerLocated(DialogueContext context, double latitude, double longitude) {
+        return answerOpenQuestion(context, question -> question.acceptsLocation()
+                ? question.located().read(latitude, longitude) : Optional.empty());
+    }
+
+    /** An answer sent as a message (not a tap) to the open question, if {@code reader} makes one of it. */
+    private boolean answerOpenQuestion(DialogueContext context, Function<Question, Optional<String>> reader) {
         Optional<DialogueState> open = active(context.userId());
         if (open.isEmpty()) {
             return false;
@@ -200,11 +194,11 @@ public class DialogueEngine implements ButtonAction {
         DialogueState state = open.get();
         DialogueFlow flow = flow(state.dialogue);
         Question question = flow.definition().step(state.step).orElseThrow();
-        Optional<String> value = question.acceptsLocation()
-                ? question.located().read(latitude, longitude) : Optional.empty();
+        Optional<String> value = reader.apply(question);
         if (value.isEmpty()) {
             return false;
         }
+        // The answer was sent below the question, so the next one goes below it too.
         advance(state, flow, question, read(state), value.get(),
                 new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null));
         return true;

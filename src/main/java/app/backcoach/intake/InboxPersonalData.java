@@ -1,7 +1,6 @@
 package app.backcoach.intake;
 
 import app.backcoach.privacy.PersonalData;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,20 +33,13 @@ public class InboxPersonalData implements PersonalData {
     public Object export(long userId) {
         List<InboxUpdate> updates = InboxUpdate.list("chatId = ?1 order by updateId", userId);
         return updates.stream()
-                .map(u -> new Update(u.updateId, u.status.name(), u.receivedAt, u.handledAt, parse(u.payload)))
+                .map(u -> new Update(u.updateId, u.status.name(), u.receivedAt, u.handledAt,
+                        PersonalData.storedJson(json, u.payload)))
                 .toList();
     }
 
     @Override
     public void erase(long userId) {
         InboxUpdate.anonymiseChat(userId);
-    }
-
-    private JsonNode parse(String payload) {
-        try {
-            return payload == null ? null : json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return json.getNodeFactory().textNode(payload);
-        }
     }
 }

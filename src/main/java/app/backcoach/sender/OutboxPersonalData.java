@@ -1,7 +1,6 @@
 package app.backcoach.sender;
 
 import app.backcoach.privacy.PersonalData;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,19 +28,13 @@ public class OutboxPersonalData implements PersonalData {
     @Override
     public Object export(long userId) {
         List<OutboxMessage> messages = OutboxMessage.list("chatId = ?1 order by id", userId);
-        return messages.stream().map(m -> new Sent(m.createdAt, m.status.name(), parse(m.payload))).toList();
+        return messages.stream()
+                .map(m -> new Sent(m.createdAt, m.status.name(), PersonalData.storedJson(json, m.payload)))
+                .toList();
     }
 
     @Override
     public void erase(long userId) {
         OutboxMessage.deleteForChat(userId);
-    }
-
-    private JsonNode parse(String payload) {
-        try {
-            return payload == null ? null : json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return json.getNodeFactory().textNode(payload);
-        }
     }
 }

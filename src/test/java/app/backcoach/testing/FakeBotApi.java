@@ -589,8 +589,7 @@ public final class FakeBotApi {
     /** Uploads arrive as multipart: {@code document=attach://name} and a file part of that name. */
     private JsonNode sendDocument(JsonNode params) throws ApiError {
         long chatId = requireChatId(params);
-        String reference = params.path("document").asText("");
-        String part = reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
+        String part = documentPart(params);
         if (!params.has(FILE_PREFIX + part)) {
             throw new ApiError(400, "Bad Request: there is no document in the request", "");
         }
@@ -604,17 +603,19 @@ public final class FakeBotApi {
 
     /** The content of the file a sendDocument call uploaded (decoded as UTF-8). */
     public static String documentContent(Call call) {
-        String reference = call.params().path("document").asText("");
-        String part = reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
-        JsonNode content = call.params().path(FILE_PREFIX + part);
+        JsonNode content = call.params().path(FILE_PREFIX + documentPart(call.params()));
         // Form values that look like JSON are kept parsed; a file's text is wanted as it was sent.
         return content.isMissingNode() ? null : content.isContainerNode() ? content.toString() : content.asText();
     }
 
     public static String documentName(Call call) {
-        String reference = call.params().path("document").asText("");
-        String part = reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
-        return call.params().path(FILE_NAME_PREFIX + part).asText(null);
+        return call.params().path(FILE_NAME_PREFIX + documentPart(call.params())).asText(null);
+    }
+
+    /** The multipart part holding the document: named by {@code attach://name}, or "document" itself. */
+    private static String documentPart(JsonNode params) {
+        String reference = params.path("document").asText("");
+        return reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
     }
 
     private JsonNode editMessageText(JsonNode params) throws ApiError {
