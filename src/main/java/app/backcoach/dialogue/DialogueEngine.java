@@ -35,6 +35,8 @@ public class DialogueEngine implements ButtonAction {
     static final String PREFIX = "dlg";
     static final String BACK = "back";
     static final String SKIP = "skip";
+    private static final int SHORT_LABEL = 3;
+    private static final int SCALE_ROW = 6;
     /** code.question.choice, where choice may also be back or skip (never a question's own value). */
     private static final Pattern ARGUMENT = Pattern.compile("([a-z]{1,4})\\.([a-z0-9-]{1,16})\\.([a-z0-9-]{1,16})");
 
@@ -65,6 +67,14 @@ public class DialogueEngine implements ButtonAction {
 
     /** Starts a dialogue at one of its steps (a single setting, say). */
     public void start(DialogueContext context, String code, String questionId) {
+        start(context, code, questionId, Answers.none());
+    }
+
+    /**
+     * Starts a dialogue at one of its steps with facts known beforehand (stored with the answers,
+     * so the table can route on them, e.g. whether there was a session yesterday).
+     */
+    public void start(DialogueContext context, String code, String questionId, Answers given) {
         DialogueDefinition definition = flow(code).definition();
         Question first = definition.step(questionId)
                 .orElseThrow(() -> new IllegalArgumentException("Dialogue " + code + " has no step " + questionId));
@@ -75,7 +85,7 @@ public class DialogueEngine implements ButtonAction {
         state.definitionVersion = definition.version();
         state.startedAt = clock.instant();
         state.messageId = context.messageId();
-        moveTo(state, first, new Progress(Map.of(), List.of()));
+        moveTo(state, first, new Progress(given.values(), List.of()));
         state.persist();
         ask(context, definition, first, false);
     }
@@ -209,6 +219,7 @@ public class DialogueEngine implements ButtonAction {
                          DialogueContext context) {
         DialogueDefinition definition = flow.definition();
         Answers answers = new Answers(progress.answers()).with(question.id(), value);
+        flow.answered(context, question, answers);
         Next next = definition.next(question, answers);
         if (next instanceof Next.Step step) {
             Question following = definition.step(step.questionId()).orElseThrow();
@@ -244,6 +255,11 @@ public class DialogueEngine implements ButtonAction {
                 .toList();
         if (choices.size() <= 2) {
             rows.add(choices);
+        } else if (choices.stream().allMatch(choice -> choice.label().length() <= SHORT_LABEL)) {
+            // Scales (0-10, 1-5) fit a phone in rows of six.
+            for (int from = 0; from < choices.size(); from += SCALE_ROW) {
+                rows.add(choices.subList(from, Math.min(choices.size(), from + SCALE_ROW)));
+            }
         } else {
             choices.forEach(choice -> rows.add(List.of(choice)));
         }

@@ -10,4 +10,11 @@ public interface DialogueFlow {
      * keeps and answers, typically by {@code engine.show(...)} in place or by starting another flow.
      */
     void finish(DialogueContext context, String outcome, Answers answers);
+
+    /**
+     * Called in the update's transaction after every answer (a skip included), before the table
+     * moves on: for flows that keep each answer the moment it is given.
+     */
+    default void answered(DialogueContext context, Question question, Answers answers) {
+    }
 }

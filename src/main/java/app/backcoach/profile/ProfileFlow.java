@@ -6,6 +6,7 @@ import app.backcoach.dialogue.DialogueDefinition;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.dialogue.DialogueFlow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 
 /**
@@ -23,7 +24,7 @@ import java.time.Duration;
  *   phase --> equipment
  *   equipment --> length
  *   length --> saved
- *   saved --> [*]: summary; /settings changes any of it
+ *   saved --> [*]: summary; /settings changes any of it; the first check-in follows
  * }</pre>
  */
 @ApplicationScoped
@@ -35,10 +36,12 @@ public class ProfileFlow implements DialogueFlow {
 
     private final ProfileService profiles;
     private final DialogueEngine engine;
+    private final Event<SetUpFinished> finished;
 
-    public ProfileFlow(ProfileService profiles, DialogueEngine engine) {
+    public ProfileFlow(ProfileService profiles, DialogueEngine engine, Event<SetUpFinished> finished) {
         this.profiles = profiles;
         this.engine = engine;
+        this.finished = finished;
     }
 
     @Override
@@ -50,5 +53,7 @@ public class ProfileFlow implements DialogueFlow {
     public void finish(DialogueContext context, String outcome, Answers answers) {
         UserProfile profile = profiles.save(context.userId(), answers, true);
         engine.show(context, profiles.summary(profile, context.languageCode()));
+        finished.fire(new SetUpFinished(new DialogueContext(context.chatId(), context.userId(),
+                context.languageCode(), null)));
     }
 }

@@ -5,7 +5,10 @@ import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -37,6 +40,12 @@ public class ProfileService {
         ProfileQuestions.apply(profile, answers, fillDefaults);
         profile.updatedAt = clock.instant();
         return profile;
+    }
+
+    /** The person's calendar day now, in their time zone (UTC before set-up). */
+    public LocalDate today(long userId) {
+        ZoneId zone = find(userId).map(profile -> ZoneId.of(profile.timeZone)).orElse(ZoneOffset.UTC);
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /** The end of set-up: the profile in words, and where to change it. */

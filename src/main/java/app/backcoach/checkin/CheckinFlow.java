@@ -1,0 +1,62 @@
+package app.backcoach.checkin;
+
+import app.backcoach.dialogue.Answers;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueDefinition;
+import app.backcoach.dialogue.DialogueFlow;
+import app.backcoach.dialogue.Question;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * The morning check-in: one message, edited question by question, every answer stored as given.
+ *
+ * <pre>{@code
+ * stateDiagram-v2
+ *   [*] --> rf_week: weekly recheck due
+ *   [*] --> pain: otherwise
+ *   rf_week --> rf_which: yes, something new
+ *   rf_week --> pain: none of these
+ *   rf_which --> URGENT: bladder, bowel or saddle changes
+ *   rf_which --> REFER: another red flag
+ *   pain --> stiffness
+ *   stiffness --> confidence
+ *   confidence --> sleep
+ *   sleep --> yesterday: there was a session yesterday
+ *   sleep --> daytype: no session yesterday
+ *   yesterday --> daytype
+ *   daytype --> DONE: the day's plan, in place
+ *   URGENT --> [*]: emergency advice, plan paused
+ *   REFER --> [*]: see a clinician first, plan paused
+ *   DONE --> [*]
+ * }</pre>
+ */
+@ApplicationScoped
+public class CheckinFlow implements DialogueFlow {
+
+    public static final String CODE = "ci";
+    /** A check-in belongs to its morning; one left open longer than this starts afresh. */
+    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 1, CheckinQuestions.ALL,
+            CheckinQuestions.ROUTES, Duration.ofHours(14));
+
+    private final CheckinService checkins;
+
+    public CheckinFlow(CheckinService checkins) {
+        this.checkins = checkins;
+    }
+
+    @Override
+    public DialogueDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public void answered(DialogueContext context, Question question, Answers answers) {
+        checkins.record(context.userId(), answers);
+    }
+
+    @Override
+    public void finish(DialogueContext context, String outcome, Answers answers) {
+        checkins.finish(context, outcome, answers);
+    }
+}

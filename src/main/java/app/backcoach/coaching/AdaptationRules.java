@@ -1,0 +1,160 @@
+package app.backcoach.coaching;
+
+import app.backcoach.coaching.Signals.DayType;
+import app.backcoach.coaching.Signals.NextDay;
+import app.backcoach.coaching.Signals.Sleep;
+import app.backcoach.coaching.Signals.Stiffness;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The coaching rules: each a small pure function from the day's facts to a decision with its
+ * reason. {@link DayPlanner} applies them all and takes the most cautious outcome. The tests of
+ * this class read as the specification.
+ */
+public final class AdaptationRules {
+
+    /** A named rule. */
+    public record Rule(String name, Function<DayFacts, Decision> decide) {
+        public Decision apply(DayFacts facts) {
+            return decide.apply(facts);
+        }
+    }
+
+    /** Pain at or above this is a relief-only day. */
+    static final int SEVERE_PAIN = 7;
+    /** Points above the seven-day baseline that count as a worse morning. */
+    static final int WORSE_BY = 2;
+    /** Confidence at or below this (of 5) keeps the day gentle. */
+    static final int LOW_CONFIDENCE = 2;
+
+    public static final Rule RED_FLAG = new Rule("red-flag", AdaptationRules::redFlag);
+    public static final Rule SEVERE_PAIN_RULE = new Rule("severe-pain", AdaptationRules::severePain);
+    public static final Rule PAIN_MONITORING = new Rule("pain-monitoring", AdaptationRules::painMonitoring);
+    public static final Rule RECOVERY = new Rule("recovery", AdaptationRules::recovery);
+    public static final Rule CONFIDENCE = new Rule("confidence", AdaptationRules::confidence);
+    public static final Rule LOAD_CYCLING = new Rule("load-cycling", AdaptationRules::loadCycling);
+    public static final Rule DAY_TYPE = new Rule("day-type", AdaptationRules::dayType);
+    public static final Rule PHASE = new Rule("phase", AdaptationRules::phase);
+
+    /** All rules, in the order their reasons are told. */
+    public static final List<Rule> ALL = List.of(RED_FLAG, SEVERE_PAIN_RULE, PAIN_MONITORING, RECOVERY, CONFIDENCE,
+            LOAD_CYCLING, DAY_TYPE, PHASE);
+
+    private AdaptationRules() {
+    }
+
+    /** Any red flag stops the plan: advice to seek care, never an exercise. */
+    static Decision redFlag(DayFacts facts) {
+        return facts.redFlag()
+                ? Decision.because("red-flag", "rule.red-flag").atMost(Version.STOP_AND_REFER)
+                : Decision.none("red-flag");
+    }
+
+    /** Pain of 7/10 or more: only easing movement today, with advice. */
+    static Decision severePain(DayFacts facts) {
+        Integer pain = facts.signals().pain();
+        return pain != null && pain >= SEVERE_PAIN
+                ? Decision.because("severe-pain", "rule.severe-pain", "pain", pain.toString())
+                        .atMost(Version.RELIEF_ONLY).withReliefFocus()
+                : Decision.none("severe-pain");
+    }
+
+    /**
+     * The pain-monitoring model. Worse the next morning (flared up, or pain two points above the
+     * seven-day baseline) → regress. Settled (fine or no different, pain not above baseline) →
+     * repeat, and after two good days in a row progress one step. Sore or guarded → hold.
+     */
+    static Decision painMonitoring(DayFacts facts) {
+        String rule = "pain-monitoring";
+        Signals signals = facts.signals();
+        if (signals.yesterday() == NextDay.FLARED) {
+            return Decision.because(rule, "rule.flared").atMost(Version.REDUCED).step(-1).withReliefFocus();
+        }
+        if (painUp(facts)) {
+            return Decision.because(rule, "rule.pain-up", "pain", signals.pain().toString(),
+                    "baseline", baseline(facts)).atMost(Version.REDUCED).step(-1).withReliefFocus();
+        }
+        if (signals.yesterday() == NextDay.SORE) {
+            return Decision.because(rule, "rule.sore").atMost(Version.REDUCED);
+        }
+        if (!settled(facts)) {
+            return Decision.none(rule);
+        }
+        if (facts.yesterdaySettled() && !facts.yesterdayProgressed() && facts.step() < DayFacts.MAX_STEP) {
+            return Decision.because(rule, "rule.progress").step(+1);
+        }
+        return Decision.because(rule, facts.step() >= DayFacts.MAX_STEP ? "rule.top-step" : "rule.repeat");
+    }
+
+    /** A good day for the pain-monitoring model: yesterday's session settled and pain is not above baseline. */
+    public static boolean settled(DayFacts facts) {
+        Signals signals = facts.signals();
+        boolean sessionSettled = signals.yesterday() == NextDay.WORKED_FINE || signals.yesterday() == NextDay.NO_DIFFERENT;
+        boolean painAtBaseline = signals.pain() == null || facts.baselinePain() == null
+                || signals.pain() <= facts.baselinePain();
+        return sessionSettled && painAtBaseline;
+    }
+
+    /** Poor sleep or long morning stiffness: recovery is short, so the day is lighter (both: minimal). */
+    static Decision recovery(DayFacts facts) {
+        boolean poorSleep = facts.signals().sleep() == Sleep.POOR;
+        boolean longStiffness = facts.signals().stiffness() == Stiffness.OVER_60;
+        if (!poorSleep && !longStiffness) {
+            return Decision.none("recovery");
+        }
+        String reason = poorSleep && longStiffness ? "rule.poor-sleep-and-stiffness"
+                : poorSleep ? "rule.poor-sleep" : "rule.long-stiffness";
+        // Both at once: a double recovery deficit, so only the minimal session.
+        return Decision.because("recovery", reason).atMost(poorSleep && longStiffness ? Version.MAINTENANCE : Version.REDUCED);
+    }
+
+    /** Low confidence in movement: gentle but moving, so confidence can grow from success. */
+    static Decision confidence(DayFacts facts) {
+        Integer confidence = facts.signals().confidence();
+        return confidence != null && confidence <= LOW_CONFIDENCE
+                ? Decision.because("confidence", "rule.low-confidence", "confidence", confidence.toString())
+                        .atMost(Version.REDUCED)
+                : Decision.none("confidence");
+    }
+
+    /** Never two demanding days in a row: after one, today is light. */
+    static Decision loadCycling(DayFacts facts) {
+        return facts.yesterdayDemanding()
+                ? Decision.because("load-cycling", "rule.load-cycling").atMost(Version.REDUCED)
+                : Decision.none("load-cycling");
+    }
+
+    /** Travel → the travel version; training or physical work → prime and protect. */
+    static Decision dayType(DayFacts facts) {
+        DayType type = facts.signals().dayType();
+        if (type == null) {
+            return Decision.none("day-type");
+        }
+        return switch (type) {
+            case TRAVEL -> Decision.because("day-type", "rule.travel").atMost(Version.REDUCED).shaped(Shape.TRAVEL);
+            case TRAINING, PHYSICAL -> Decision.because("day-type", "rule.prime-protect." + type.code())
+                    .shaped(Shape.PRIME_AND_PROTECT);
+            default -> Decision.none("day-type");
+        };
+    }
+
+    /** A heavy-work period puts maintenance first; recovering keeps volume low (see the composer). */
+    static Decision phase(DayFacts facts) {
+        return switch (facts.phase()) {
+            case "heavy-work" -> Decision.because("phase", "rule.heavy-work").atMost(Version.REDUCED);
+            case "recovering" -> Decision.because("phase", "rule.recovering");
+            default -> Decision.none("phase");
+        };
+    }
+
+    private static boolean painUp(DayFacts facts) {
+        Integer pain = facts.signals().pain();
+        return pain != null && facts.baselinePain() != null && pain >= facts.baselinePain() + WORSE_BY;
+    }
+
+    private static String baseline(DayFacts facts) {
+        return String.format(Locale.ROOT, "%.1f", facts.baselinePain()).replace(".0", "");
+    }
+}

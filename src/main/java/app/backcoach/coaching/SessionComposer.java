@@ -1,0 +1,196 @@
+package app.backcoach.coaching;
+
+import app.backcoach.catalogue.Catalogue;
+import app.backcoach.catalogue.Exercise;
+import app.backcoach.catalogue.Exercise.Equipment;
+import app.backcoach.catalogue.Exercise.Place;
+import app.backcoach.catalogue.Exercise.Purpose;
+import app.backcoach.coaching.PlannedItem.Part;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a day's decision into exercises from the catalogue. Pure: the same decision, profile and
+ * date give the same session; the date rotates choices so the days do not all look alike.
+ *
+ * <p>A full session always touches trunk control, hips, thoracic spine and pelvis, because hips and
+ * ribcage that move well take load off the lower back. The ladder step picks the variant level
+ * (steps 0-1 level 1, 2-3 level 2, 4-5 level 3) and odd steps add a set.
+ */
+public final class SessionComposer {
+
+    /** The four areas every full or reduced session covers, in the order they are added. */
+    static final List<Purpose> CORE = List.of(Purpose.DEEP_STABILISERS, Purpose.HIP_MOBILITY,
+            Purpose.THORACIC_MOBILITY, Purpose.PELVIC_CONTROL);
+    /** Added to a full session while the time allows, in this order. */
+    static final List<Purpose> EXTRAS = List.of(Purpose.ENDURANCE_HOLD, Purpose.HIP_STRENGTH,
+            Purpose.SEGMENTAL_CONTROL, Purpose.BREATHING, Purpose.WALKING);
+    /** The order a session is done in: warm up segmentally, load in the middle, breathe at the end. */
+    static final List<Purpose> SEQUENCE = List.of(Purpose.SEGMENTAL_CONTROL, Purpose.DEEP_STABILISERS,
+            Purpose.ENDURANCE_HOLD, Purpose.PELVIC_CONTROL, Purpose.HIP_STRENGTH, Purpose.HIP_MOBILITY,
+            Purpose.THORACIC_MOBILITY, Purpose.WALKING, Purpose.BREATHING);
+
+    private final Catalogue catalogue;
+
+    public SessionComposer(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** What the person has to work with. */
+    public record Setting(String equipment, String phase, int sessionMinutes) {
+    }
+
+    public List<PlannedItem> compose(DayDecision day, Setting setting, LocalDate date) {
+        Picker picker = new Picker(day, setting, date);
+        return switch (day.version()) {
+            case STOP_AND_REFER -> List.of();
+            case RELIEF_ONLY -> picker.slots(List.of(Purpose.SEGMENTAL_CONTROL, Purpose.BREATHING, Purpose.WALKING),
+                    Part.MAIN, 1);
+            case MAINTENANCE -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker)
+                    : picker.slots(List.of(Purpose.DEEP_STABILISERS,
+                            date.toEpochDay() % 2 == 0 ? Purpose.HIP_MOBILITY : Purpose.THORACIC_MOBILITY,
+                            Purpose.BREATHING), Part.MAIN, 1);
+            case REDUCED -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker) : reduced(picker, day);
+            case FULL -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker) : full(picker, setting);
+        };
+    }
+
+    private List<PlannedItem> full(Picker picker, Setting setting) {
+        List<PlannedItem> items = new ArrayList<>(picker.slots(CORE, Part.MAIN, 0));
+        for (Purpose extra : EXTRAS) {
+            Optional<PlannedItem> item = picker.slot(extra, Part.MAIN, 0);
+            if (item.isPresent() && total(items) + item.get().minutes() <= setting.sessionMinutes() + 1) {
+                items.add(item.get());
+                picker.taken.add(item.get().exerciseId());
+            }
+        }
+        return inSequence(items);
+    }
+
+    private List<PlannedItem> reduced(Picker picker, DayDecision day) {
+        List<Purpose> purposes = new ArrayList<>(CORE);
+        if (day.reliefFocus()) {
+            purposes.add(Purpose.BREATHING);
+        }
+        return inSequence(picker.slots(purposes, Part.MAIN, -1));
+    }
+
+    /** Activation before the training or work, decompression after it. */
+    private List<PlannedItem> primeAndProtect(Picker picker) {
+        List<PlannedItem> items = new ArrayList<>(
+                picker.slots(List.of(Purpose.DEEP_STABILISERS, Purpose.HIP_STRENGTH), Part.BEFORE, 1));
+        items.addAll(picker.slots(List.of(Purpose.HIP_MOBILITY, Purpose.BREATHING), Part.AFTER, 1));
+        return items;
+    }
+
+    private List<PlannedItem> inSequence(List<PlannedItem> items) {
+        return items.stream().sorted(Comparator.comparingInt(item -> SEQUENCE.indexOf(mainPurpose(item)))).toList();
+    }
+
+    private Purpose mainPurpose(PlannedItem item) {
+        Exercise exercise = catalogue.get(item.exerciseId());
+        return SEQUENCE.stream().filter(exercise::serves).findFirst().orElseThrow();
+    }
+
+    public static double total(List<PlannedItem> items) {
+        return items.stream().mapToDouble(PlannedItem::minutes).sum();
+    }
+
+    /** Level of variant a ladder step allows. */
+    static int level(int step) {
+        return Math.min(3, 1 + step / 2);
+    }
+
+    /** Sets for today: the catalogue's, one more on odd steps, shaped by version and phase. */
+    static int sets(Exercise exercise, DayDecision day, Setting setting, int versionChange) {
+        if (exercise.dose().byTime()) {
+            return exercise.dose().sets();
+        }
+        int sets = versionChange > 0 ? versionChange : exercise.dose().sets() + day.step() % 2 + versionChange;
+        int phaseMax = switch (setting.phase()) {
+            case "recovering", "heavy-work" -> 2;
+            case "performing" -> 4;
+            default -> 3;
+        };
+        return Math.max(1, Math.min(sets, phaseMax));
+    }
+
+    /** Picks one exercise per purpose without repeats. */
+    private final class Picker {
+        private final DayDecision day;
+        private final Setting setting;
+        private final LocalDate date;
+        private final Set<String> taken = new java.util.HashSet<>();
+
+        Picker(DayDecision day, Setting setting, LocalDate date) {
+            this.day = day;
+            this.setting = setting;
+            this.date = date;
+        }
+
+        /**
+         * @param setsRule 0 the ladder's sets, -1 one fewer, a positive number exactly that many
+         */
+        List<PlannedItem> slots(List<Purpose> purposes, Part part, int setsRule) {
+            List<PlannedItem> items = new ArrayList<>();
+            for (Purpose purpose : purposes) {
+                slot(purpose, part, setsRule).ifPresent(item -> {
+                    items.add(item);
+                    taken.add(item.exerciseId());
+                });
+            }
+            return items;
+        }
+
+        Optional<PlannedItem> slot(Purpose purpose, Part part, int setsRule) {
+            boolean gentle = day.reliefFocus() || day.version() == Version.RELIEF_ONLY;
+            int maxLevel = gentle ? 1 : level(day.step());
+            List<Exercise> fitting = catalogue.all().stream()
+                    .filter(exercise -> exercise.serves(purpose))
+                    .filter(exercise -> !taken.contains(exercise.id()))
+                    .filter(exercise -> exercise.level() <= maxLevel)
+                    .filter(exercise -> !gentle || exercise.relief() || !anyRelief(purpose))
+                    .filter(this::equipmentAtHand)
+                    .filter(this::fitsTheDay)
+                    .toList();
+            if (fitting.isEmpty()) {
+                return Optional.empty();
+            }
+            int best = fitting.stream().mapToInt(Exercise::level).max().orElseThrow();
+            List<Exercise> atBest = fitting.stream().filter(exercise -> exercise.level() == best).toList();
+            Exercise chosen = atBest.get((int) Math.floorMod(date.toEpochDay() + purpose.ordinal(), atBest.size()));
+            int sets = sets(chosen, day, setting, setsRule);
+            double minutes = chosen.minutes() * sets / chosen.dose().sets();
+            return Optional.of(new PlannedItem(chosen.id(), part, chosen.dose().withSets(sets), round(minutes)));
+        }
+
+        /** On a relief day, prefer easing exercises wherever the catalogue has one for the purpose. */
+        private boolean anyRelief(Purpose purpose) {
+            return catalogue.all().stream().anyMatch(exercise -> exercise.serves(purpose) && exercise.relief()
+                    && exercise.level() == 1 && equipmentAtHand(exercise) && fitsTheDay(exercise));
+        }
+
+        /** A floor, a chair and a wall are everywhere; a band only when the person has one. */
+        private boolean equipmentAtHand(Exercise exercise) {
+            Set<Equipment> needed = EnumSet.noneOf(Equipment.class);
+            needed.addAll(exercise.equipment());
+            needed.removeAll(Set.of(Equipment.MAT, Equipment.CHAIR, Equipment.WALL));
+            return needed.isEmpty() || (needed.equals(Set.of(Equipment.BAND)) && "band".equals(setting.equipment()));
+        }
+
+        private boolean fitsTheDay(Exercise exercise) {
+            return day.shape() != Shape.TRAVEL || (exercise.offTheFloor()
+                    && (exercise.places().contains(Place.SEAT) || exercise.places().contains(Place.HOTEL))
+                    && !exercise.equipment().contains(Equipment.BAND));
+        }
+    }
+
+    private static double round(double minutes) {
+        return Math.round(minutes * 2) / 2.0;
+    }
+}

@@ -1,0 +1,94 @@
+package app.backcoach.plan;
+
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.Incoming;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.session.GuidedSessionService;
+import app.backcoach.session.SessionRating;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The plan's buttons; each names its plan, so a tap on yesterday's plan closes politely. */
+@ApplicationScoped
+@Transactional
+public class PlanButtons implements ButtonAction {
+
+    static final String PREFIX = "plan";
+    static final String GUIDED = "guide";
+    static final String SHORTER = "short";
+    static final String DONE = "done";
+    static final String NOT_TODAY = "skip";
+    private static final Pattern ARGUMENT = Pattern.compile("(guide|short|done|skip)\\.(\\d{1,18})");
+
+    private final PlanService plans;
+    private final PlanMessages messages;
+    private final ProfileService profiles;
+    private final GuidedSessionService guided;
+    private final SessionRating rating;
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public PlanButtons(PlanService plans, PlanMessages messages, ProfileService profiles, GuidedSessionService guided,
+                       SessionRating rating, MessageSender sender, Texts texts) {
+        this.plans = plans;
+        this.messages = messages;
+        this.profiles = profiles;
+        this.guided = guided;
+        this.rating = rating;
+        this.sender = sender;
+        this.texts = texts;
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public boolean accepts(String argument) {
+        return ARGUMENT.matcher(argument).matches();
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        Matcher parts = ARGUMENT.matcher(argument);
+        parts.matches();
+        long userId = tap.from().userId();
+        String language = tap.from().languageCode();
+        Optional<DailyPlan> found = DailyPlan.<DailyPlan>findByIdOptional(Long.parseLong(parts.group(2)))
+                .filter(plan -> plan.telegramUserId == userId)
+                .filter(plan -> plan.localDate.equals(profiles.today(userId)));
+        if (found.isEmpty()) {
+            return Optional.of(texts.get(language, "plan.closed"));
+        }
+        DailyPlan plan = found.get();
+        DialogueContext context = new DialogueContext(tap.chat().id(), userId, language, tap.messageId());
+        switch (parts.group(1)) {
+            case GUIDED -> guided.start(context, plan);
+            case SHORTER -> {
+                if (plans.shorter(profiles.find(userId).orElseThrow(), plan).isEmpty()) {
+                    return Optional.of(texts.get(language, "plan.already-shortest"));
+                }
+                messages.show(context, plan);
+            }
+            case DONE -> {
+                plans.mark(plan, DailyPlan.Status.DONE);
+                messages.show(context, plan);
+                rating.ask(context, plan);
+            }
+            case NOT_TODAY -> {
+                plans.mark(plan, DailyPlan.Status.SKIPPED);
+                messages.show(context, plan);
+                sender.send(context.chatId(), texts.get(language, "plan.not-today"));
+            }
+            default -> throw new IllegalStateException("Unmatched plan action " + parts.group(1));
+        }
+        return Optional.empty();
+    }
+}

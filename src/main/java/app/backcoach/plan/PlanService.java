@@ -1,0 +1,159 @@
+package app.backcoach.plan;
+
+import app.backcoach.catalogue.Catalogue;
+import app.backcoach.checkin.DailyCheckin;
+import app.backcoach.coaching.DayDecision;
+import app.backcoach.coaching.DayFacts;
+import app.backcoach.coaching.DayPlanner;
+import app.backcoach.coaching.Decision;
+import app.backcoach.coaching.PlannedItem;
+import app.backcoach.coaching.SessionComposer;
+import app.backcoach.coaching.Shape;
+import app.backcoach.coaching.Signals;
+import app.backcoach.coaching.Version;
+import app.backcoach.profile.UserProfile;
+import app.backcoach.safety.SafetyScreen;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Decides and keeps each day's plan: facts from storage, the rules, the composer. */
+@ApplicationScoped
+@Transactional
+public class PlanService {
+
+    /** Days of check-ins the pain baseline is taken over. */
+    static final int BASELINE_DAYS = 7;
+
+    private final Catalogue catalogue;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PlanService(Catalogue catalogue, ObjectMapper json, Clock clock) {
+        this.catalogue = catalogue;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Optional<DailyPlan> on(long userId, LocalDate date) {
+        return DailyPlan.on(userId, date);
+    }
+
+    /** Whether the day before {@code date} had a session, so this morning's check-in asks how it feels. */
+    public boolean hadSessionBefore(long userId, LocalDate date) {
+        return DailyPlan.on(userId, date.minusDays(1)).filter(plan -> plan.status.happened()).isPresent();
+    }
+
+    /** Plans the day from its check-in; a revised check-in replans it. */
+    public DailyPlan plan(UserProfile profile, DailyCheckin checkin) {
+        DayFacts facts = facts(profile, checkin.localDate, checkin.signals());
+        DayDecision decision = DayPlanner.decide(facts);
+        DailyPlan plan = DailyPlan.on(profile.telegramUserId, checkin.localDate).orElseGet(() -> {
+            DailyPlan created = new DailyPlan();
+            created.telegramUserId = profile.telegramUserId;
+            created.localDate = checkin.localDate;
+            created.createdAt = clock.instant();
+            created.status = DailyPlan.Status.PLANNED;
+            return created;
+        });
+        store(plan, decision, compose(profile, decision, checkin.localDate), decision.reasons());
+        return plan;
+    }
+
+    /** "Shorter version": one version down, the same day otherwise; empty when it is already the shortest. */
+    public Optional<DailyPlan> shorter(UserProfile profile, DailyPlan plan) {
+        Version current = Version.valueOf(plan.version);
+        if (current.shorter() == current) {
+            return Optional.empty();
+        }
+        DayDecision shorter = new DayDecision(current.shorter(), Shape.valueOf(plan.shape), plan.step,
+                plan.reliefFocus, false, plan.settled, plan.progressed, List.of());
+        List<Decision> reasons = new ArrayList<>(reasons(plan));
+        reasons.add(Decision.because("asked-shorter", "rule.asked-shorter"));
+        store(plan, shorter, compose(profile, shorter, plan.localDate), reasons);
+        return Optional.of(plan);
+    }
+
+    public List<PlannedItem> items(DailyPlan plan) {
+        return read(plan.items, new TypeReference<>() {
+        });
+    }
+
+    public List<Decision> reasons(DailyPlan plan) {
+        return read(plan.reasons, new TypeReference<>() {
+        });
+    }
+
+    public void replaceItems(DailyPlan plan, List<PlannedItem> items) {
+        plan.items = write(items);
+        plan.updatedAt = clock.instant();
+    }
+
+    public void mark(DailyPlan plan, DailyPlan.Status status) {
+        plan.status = status;
+        plan.updatedAt = clock.instant();
+        if (status != DailyPlan.Status.STARTED && status != DailyPlan.Status.PLANNED) {
+            plan.finishedAt = clock.instant();
+        }
+    }
+
+    /** What the rules look at, from what is stored before {@code date}. */
+    DayFacts facts(UserProfile profile, LocalDate date, Signals signals) {
+        long userId = profile.telegramUserId;
+        OptionalDouble baseline = DailyCheckin.between(userId, date.minusDays(BASELINE_DAYS), date).stream()
+                .filter(checkin -> checkin.pain != null).mapToInt(checkin -> checkin.pain).average();
+        Optional<DailyPlan> yesterday = DailyPlan.on(userId, date.minusDays(1));
+        int step = DailyPlan.before(userId, date).map(plan -> plan.step).orElse(DayFacts.firstStep(profile.phase));
+        boolean redFlag = SafetyScreen.latest(userId).filter(SafetyScreen::pausesPlan).isPresent();
+        return new DayFacts(signals, redFlag, baseline.isPresent() ? baseline.getAsDouble() : null,
+                yesterday.filter(plan -> plan.demanding && plan.status != DailyPlan.Status.SKIPPED).isPresent(),
+                yesterday.filter(plan -> plan.settled).isPresent(),
+                yesterday.filter(plan -> plan.progressed).isPresent(),
+                step, profile.phase, profile.sessionMinutes);
+    }
+
+    private List<PlannedItem> compose(UserProfile profile, DayDecision decision, LocalDate date) {
+        return new SessionComposer(catalogue).compose(decision,
+                new SessionComposer.Setting(profile.equipment, profile.phase, profile.sessionMinutes), date);
+    }
+
+    private void store(DailyPlan plan, DayDecision decision, List<PlannedItem> items, List<Decision> reasons) {
+        plan.version = decision.version().name();
+        plan.shape = decision.shape().name();
+        plan.step = decision.step();
+        plan.reliefFocus = decision.reliefFocus();
+        plan.demanding = decision.demanding();
+        plan.settled = decision.settled();
+        plan.progressed = decision.progressed();
+        plan.items = write(items);
+        plan.reasons = write(reasons);
+        plan.updatedAt = clock.instant();
+        if (!plan.isPersistent()) {
+            plan.persist();
+        }
+    }
+
+    private <T> T read(String payload, TypeReference<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable stored plan", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

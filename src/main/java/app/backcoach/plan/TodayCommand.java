@@ -1,0 +1,48 @@
+package app.backcoach.plan;
+
+import app.backcoach.command.Command;
+import app.backcoach.command.CommandContext;
+import app.backcoach.command.CommandName;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** /today: today's plan again, with its buttons. */
+@ApplicationScoped
+@Transactional
+public class TodayCommand implements Command {
+
+    private final PlanService plans;
+    private final PlanMessages messages;
+    private final ProfileService profiles;
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public TodayCommand(PlanService plans, PlanMessages messages, ProfileService profiles, MessageSender sender,
+                        Texts texts) {
+        this.plans = plans;
+        this.messages = messages;
+        this.profiles = profiles;
+        this.sender = sender;
+        this.texts = texts;
+    }
+
+    @Override
+    public CommandName name() {
+        return CommandName.TODAY;
+    }
+
+    @Override
+    public void execute(CommandContext context) {
+        Optional<DailyPlan> plan = plans.on(context.userId(), profiles.today(context.userId()));
+        if (plan.isEmpty()) {
+            sender.send(context.chatId(), texts.get(context.languageCode(), "plan.none-yet"));
+            return;
+        }
+        messages.show(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null), plan.get());
+    }
+}

@@ -1,0 +1,271 @@
+package app.backcoach.session;
+
+import app.backcoach.catalogue.Catalogue;
+import app.backcoach.catalogue.Exercise;
+import app.backcoach.coaching.PlannedItem;
+import app.backcoach.coaching.Shape;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.plan.DailyPlan;
+import app.backcoach.plan.PlanService;
+import app.backcoach.plan.PlanView;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.session.GuidedSteps.Move;
+import app.backcoach.session.GuidedSteps.State;
+import app.backcoach.session.GuidedSteps.Tap;
+import app.backcoach.text.Texts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One exercise at a time: cues, dose and a timer hint, a breather between sets, the regression
+ * when it is too hard, a stop and the relief option when it hurts, and the rating at the end.
+ */
+@ApplicationScoped
+@Transactional
+public class GuidedSessionService {
+
+    static final String PREFIX = "gs";
+    /** What happened to each exercise, kept with the plan. */
+    static final String DONE = "done";
+    static final String EASIER = "easier";
+    static final String HURT = "hurt";
+    static final String SKIPPED = "skipped";
+
+    private final PlanService plans;
+    private final PlanView view;
+    private final Catalogue catalogue;
+    private final SessionRating rating;
+    private final MessageSender sender;
+    private final Texts texts;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public GuidedSessionService(PlanService plans, PlanView view, Catalogue catalogue, SessionRating rating,
+                                MessageSender sender, Texts texts, Clock clock, ObjectMapper json) {
+        this.plans = plans;
+        this.view = view;
+        this.catalogue = catalogue;
+        this.rating = rating;
+        this.sender = sender;
+        this.texts = texts;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Starts (or restarts) the plan's guided session in a new message below the plan. */
+    public void start(DialogueContext context, DailyPlan plan) {
+        if (plans.items(plan).isEmpty()) {
+            sender.send(context.chatId(), texts.get(context.languageCode(), "guided.nothing"));
+            return;
+        }
+        GuidedSession.deleteById(context.userId());
+        GuidedSession session = new GuidedSession();
+        session.telegramUserId = context.userId();
+        session.planId = plan.id;
+        session.state = State.EXERCISE;
+        session.startedAt = clock.instant();
+        session.updatedAt = session.startedAt;
+        session.persist();
+        plan.outcomes = null;
+        plans.mark(plan, DailyPlan.Status.STARTED);
+        show(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null), session, plan);
+    }
+
+    /**
+     * A tap on a guided card. Only the card's current position counts; a stale or doubled tap gets
+     * a short toast and changes nothing.
+     */
+    Optional<String> tap(DialogueContext context, Tap tap, long planId, int itemIndex, int setIndex) {
+        String language = context.languageCode();
+        Optional<GuidedSession> open = GuidedSession.<GuidedSession>findByIdOptional(context.userId())
+                .filter(session -> session.planId == planId && session.itemIndex == itemIndex
+                        && session.setIndex == setIndex);
+        Optional<Move> move = open.flatMap(session -> GuidedSteps.move(session.state, tap));
+        if (move.isEmpty()) {
+            return Optional.of(texts.get(language, "callback.closed"));
+        }
+        GuidedSession session = open.get();
+        session.messageId = context.messageId();
+        session.updatedAt = clock.instant();
+        DailyPlan plan = DailyPlan.findById(planId);
+        List<PlannedItem> items = plans.items(plan);
+        PlannedItem item = items.get(session.itemIndex);
+        switch (move.get()) {
+            case SET_DONE -> {
+                if (session.setIndex + 1 < item.dose().sets()) {
+                    session.state = State.BREATHER;
+                    session.setIndex++;
+                } else {
+                    outcome(plan, session.itemIndex, DONE, false);
+                    return next(context, session, plan, items.size());
+                }
+            }
+            case EASIER -> {
+                Exercise exercise = catalogue.get(item.exerciseId());
+                if (!exercise.hasRegression()) {
+                    return Optional.of(texts.get(language, "guided.no-easier"));
+                }
+                Exercise easier = catalogue.get(exercise.regression());
+                List<PlannedItem> changed = new ArrayList<>(items);
+                changed.set(session.itemIndex, new PlannedItem(easier.id(), item.part(),
+                        easier.dose().withSets(Math.min(item.dose().sets(), easier.dose().sets())), easier.minutes()));
+                plans.replaceItems(plan, changed);
+                outcome(plan, session.itemIndex, EASIER, true);
+                session.setIndex = 0;
+                session.state = State.EXERCISE;
+            }
+            case STOP_EXERCISE -> {
+                outcome(plan, session.itemIndex, HURT, true);
+                session.state = State.HURT;
+            }
+            case NEXT_EXERCISE -> {
+                outcome(plan, session.itemIndex, SKIPPED, false);
+                return next(context, session, plan, items.size());
+            }
+            case NEXT_SET -> session.state = State.EXERCISE;
+            case SHOW_RELIEF -> session.state = State.RELIEF;
+            case END -> {
+                return finish(context, session, plan, items.size());
+            }
+            default -> throw new IllegalStateException("Unhandled move " + move.get());
+        }
+        show(context, session, plan);
+        return Optional.empty();
+    }
+
+    private Optional<String> next(DialogueContext context, GuidedSession session, DailyPlan plan, int count) {
+        if (session.itemIndex + 1 >= count) {
+            return finish(context, session, plan, count);
+        }
+        session.itemIndex++;
+        session.setIndex = 0;
+        session.state = State.EXERCISE;
+        show(context, session, plan);
+        return Optional.empty();
+    }
+
+    private Optional<String> finish(DialogueContext context, GuidedSession session, DailyPlan plan, int count) {
+        Map<String, String> outcomes = outcomes(plan);
+        long done = outcomes.values().stream().filter(result -> result.equals(DONE) || result.equals(EASIER)).count();
+        boolean hurt = outcomes.containsValue(HURT);
+        plans.mark(plan, done == count ? DailyPlan.Status.DONE : DailyPlan.Status.PARTIAL);
+        session.delete();
+        String language = context.languageCode();
+        String summary = texts.get(language, "guided.finished", "done", String.valueOf(done),
+                "count", String.valueOf(count));
+        if (hurt) {
+            summary += "\n\n" + texts.get(language, "guided.finished.hurt");
+        }
+        sender.replace(context.chatId(), context.messageId(), summary, null);
+        rating.ask(context, plan);
+        return Optional.empty();
+    }
+
+    /** Records what happened to an exercise; {@code replace} overwrites, otherwise the first word stays. */
+    private void outcome(DailyPlan plan, int index, String result, boolean replace) {
+        Map<String, String> outcomes = new LinkedHashMap<>(outcomes(plan));
+        if (replace || !outcomes.containsKey(String.valueOf(index))) {
+            outcomes.put(String.valueOf(index), result);
+        }
+        try {
+            plan.outcomes = json.writeValueAsString(outcomes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, String> outcomes(DailyPlan plan) {
+        if (plan.outcomes == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(plan.outcomes, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable session outcomes", e);
+        }
+    }
+
+    private void show(DialogueContext context, GuidedSession session, DailyPlan plan) {
+        String language = context.languageCode();
+        List<PlannedItem> items = plans.items(plan);
+        PlannedItem item = items.get(session.itemIndex);
+        Exercise exercise = catalogue.get(item.exerciseId());
+        String html = switch (session.state) {
+            case EXERCISE -> card(language, items.size(), session, item, exercise);
+            case BREATHER -> texts.get(language, "guided.breather", "seconds",
+                    String.valueOf(Math.max(15, item.dose().restSeconds())), "set", String.valueOf(session.setIndex + 1),
+                    "sets", String.valueOf(item.dose().sets()), "name", exercise.text(language).name());
+            case HURT -> texts.get(language, "guided.hurt", "name", exercise.text(language).name(),
+                    "relief", relief(plan).text(language).name());
+            case RELIEF -> relief(language, relief(plan), session.itemIndex + 1 >= items.size());
+        };
+        List<Keyboard.Button> buttons = GuidedSteps.taps(session.state).stream()
+                .map(tap -> new CallbackData(PREFIX, tap.code() + "." + plan.id + "." + session.itemIndex + "."
+                        + session.setIndex).button(texts.get(language, "guided.tap." + tap.code())))
+                .toList();
+        List<List<Keyboard.Button>> rows = new ArrayList<>();
+        for (int from = 0; from < buttons.size(); from += 2) {
+            rows.add(buttons.subList(from, Math.min(buttons.size(), from + 2)));
+        }
+        sender.replace(context.chatId(), context.messageId(), html, Keyboard.of(rows));
+    }
+
+    private String card(String language, int count, GuidedSession session, PlannedItem item, Exercise exercise) {
+        Exercise.ExerciseText text = exercise.text(language);
+        StringBuilder html = new StringBuilder(texts.get(language, "guided.card", "position",
+                String.valueOf(session.itemIndex + 1), "count", String.valueOf(count), "name", text.name(),
+                "dose", view.dose(item.dose(), language)));
+        html.append("\n").append(setLine(language, session, item));
+        html.append("\n\n").append(text.cues().stream().map(cue -> "• " + app.backcoach.sender.Html.escape(cue))
+                .collect(Collectors.joining("\n")));
+        html.append("\n\n").append(texts.get(language, "guided.mistake", "mistake", text.mistake()));
+        html.append("\n").append(texts.get(language, "guided.stop", "stop", text.stop()));
+        return html.toString();
+    }
+
+    /** This set's amount and a hint for timing it without a timer button. */
+    private String setLine(String language, GuidedSession session, PlannedItem item) {
+        String set = texts.get(language, "guided.set", "set", String.valueOf(session.setIndex + 1),
+                "sets", String.valueOf(item.dose().sets()));
+        if (item.dose().byTime()) {
+            return set + " " + texts.get(language, "guided.time-hint", "seconds", String.valueOf(item.dose().seconds()));
+        }
+        String reps = texts.get(language, "guided.reps", "reps", String.valueOf(item.dose().repsInSet(session.setIndex)));
+        return item.dose().holdSeconds() > 0
+                ? set + " " + reps + " " + texts.get(language, "guided.hold-hint", "seconds",
+                String.valueOf(item.dose().holdSeconds()))
+                : set + " " + reps;
+    }
+
+    private String relief(String language, Exercise relief, boolean last) {
+        Exercise.ExerciseText text = relief.text(language);
+        return texts.get(language, "guided.relief", "name", text.name(), "dose", view.dose(relief.dose(), language))
+                + "\n" + text.cues().stream().map(cue -> "• " + app.backcoach.sender.Html.escape(cue))
+                .collect(Collectors.joining("\n"))
+                + "\n\n" + texts.get(language, last ? "guided.relief.then-end" : "guided.relief.then-next");
+    }
+
+    /** The easing option: a gentle breathing exercise that suits where the person is today. */
+    Exercise relief(DailyPlan plan) {
+        boolean travel = Shape.valueOf(plan.shape) == Shape.TRAVEL;
+        return catalogue.all().stream()
+                .filter(Exercise::relief)
+                .filter(exercise -> exercise.serves(Exercise.Purpose.BREATHING))
+                .filter(exercise -> !travel || exercise.offTheFloor())
+                .findFirst()
+                .orElseGet(() -> catalogue.all().stream().filter(Exercise::relief).findFirst().orElseThrow());
+    }
+}
