@@ -52,7 +52,7 @@ public class CheckinFlow implements DialogueFlow {
 
     @Override
     public void answered(DialogueContext context, Question question, Answers answers) {
-        checkins.record(context.userId(), answers);
+        checkins.record(context.userId(), question, answers);
     }
 
     @Override

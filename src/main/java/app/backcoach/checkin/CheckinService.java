@@ -3,6 +3,7 @@ package app.backcoach.checkin;
 import app.backcoach.dialogue.Answers;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.dialogue.Question;
 import app.backcoach.plan.DailyPlan;
 import app.backcoach.plan.PlanMessages;
 import app.backcoach.plan.PlanService;
@@ -97,8 +98,17 @@ public class CheckinService {
         begin(finished.below());
     }
 
-    /** Keeps the answers given so far in today's row, so nothing said is lost if the check-in stops half-way. */
-    void record(long userId, Answers answers) {
+    /**
+     * Keeps each answer as it is given: a clear weekly recheck as a safety screen, the signals in
+     * today's row, so nothing said is lost if the check-in stops half-way.
+     */
+    void record(long userId, Question question, Answers answers) {
+        if (question.equals(CheckinQuestions.RED_FLAG_WEEK) || question.equals(CheckinQuestions.RED_FLAG_WHICH)) {
+            if (answers.is(CheckinQuestions.RED_FLAG_WEEK.id(), "no")) {
+                screen(userId, SafetyScreen.Outcome.CLEAR, answers);
+            }
+            return;
+        }
         LocalDate today = profiles.today(userId);
         DailyCheckin checkin = DailyCheckin.on(userId, today).orElseGet(() -> {
             DailyCheckin created = new DailyCheckin();
@@ -118,9 +128,6 @@ public class CheckinService {
         if (!CheckinQuestions.DONE.equals(outcome)) {
             redFlag(context, outcome, answers);
             return;
-        }
-        if (answers.get(CheckinQuestions.RED_FLAG_WEEK.id()).isPresent()) {
-            screen(userId, SafetyScreen.Outcome.CLEAR, answers);
         }
         DailyCheckin checkin = DailyCheckin.on(userId, profiles.today(userId)).orElseThrow();
         checkin.completedAt = clock.instant();

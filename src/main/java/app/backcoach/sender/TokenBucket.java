@@ -45,7 +45,9 @@ final class TokenBucket {
         if (now.isAfter(updatedAt)) {
             long nanos = Duration.between(updatedAt, now).toNanos();
             tokens = Math.min(capacity, tokens + nanos * tokensPerNano);
-            updatedAt = now;
         }
+        // A wall clock can also step back (NTP, a moved test clock): count from the new time, or
+        // the bucket would stay empty until the clock caught up.
+        updatedAt = now;
     }
 }

@@ -57,10 +57,10 @@ class ConversationTest {
 
         String available = help.substring(0, help.indexOf("On its way"));
         String coming = help.substring(help.indexOf("On its way"));
-        assertThat(available).contains("/start", "/help", "/settings", "/pause", "/resume", "/privacy", "/export",
-                "/delete").doesNotContain("/travel");
-        assertThat(coming).contains("/checkin", "/today", "/travel", "/stiff", "/progress")
-                .doesNotContain("/privacy", "/settings", "/pause");
+        assertThat(available).contains("/start", "/checkin", "/today", "/why", "/help", "/settings", "/pause",
+                "/resume", "/privacy", "/export", "/delete").doesNotContain("/travel");
+        assertThat(coming).contains("/travel", "/stiff", "/progress")
+                .doesNotContain("/checkin", "/today", "/privacy", "/settings", "/pause");
     }
 
     @Test

@@ -68,7 +68,10 @@ class OnboardingTest {
         assertThat(profile.timeZone).isEqualTo("Europe/Vienna");
         assertThat(profile.checkinTime).isEqualTo(java.time.LocalTime.of(7, 0));
         assertThat(profile.sessionMinutes).isEqualTo(20);
-        assertThat(dialogue(chat.chatId())).isEmpty();
+        // The first check-in follows set-up at once, in a message of its own.
+        JsonNode checkin = chat.awaitMessage("How is your back right now?");
+        assertThat(checkin.path("message_id").asLong()).isNotEqualTo(summary.path("message_id").asLong());
+        assertThat(dialogue(chat.chatId())).map(state -> state.dialogue).hasValue("ci");
     }
 
     @Test

@@ -25,6 +25,17 @@ class SendRateLimiterTest {
     }
 
     @Test
+    void aClockThatStepsBackDoesNotStopSending() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 1, 1, T0.plus(Duration.ofDays(8)));
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plus(Duration.ofDays(8)))).isZero();
+
+        Instant steppedBack = T0;
+        limiter.tryAcquire(CHAT, true, steppedBack);
+
+        assertThat(limiter.tryAcquire(CHAT, true, steppedBack.plusSeconds(2))).isZero();
+    }
+
+    @Test
     void sustainedRateForOneChatIsOnePerSecond() {
         SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
         int sent = 0;

@@ -44,6 +44,27 @@ public final class ChatScreen {
         return data;
     }
 
+    /** Waits for the newest message carrying a button whose data starts with {@code prefix}. */
+    public JsonNode awaitButtons(String prefix) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<JsonNode> messages = fake.currentMessages(chatId);
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if (buttons(messages.get(i)).stream().anyMatch(data -> data.startsWith(prefix))) {
+                    return Optional.of(messages.get(i));
+                }
+            }
+            return Optional.<JsonNode>empty();
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    /** Taps the first button on {@code message} whose data starts with {@code prefix}; returns that data. */
+    public String tapFirst(JsonNode message, String prefix) {
+        String data = buttons(message).stream().filter(button -> button.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("No button " + prefix + "… on " + buttons(message)));
+        fake.pushCallback(chatId, message.path("message_id").asLong(), data);
+        return data;
+    }
+
     public List<JsonNode> messages() {
         return fake.currentMessages(chatId);
     }

@@ -4,13 +4,34 @@ import static app.backcoach.testing.Chats.awaitReply;
 import static app.backcoach.testing.Chats.newChat;
 
 import app.backcoach.dialogue.Answers;
+import app.backcoach.privacy.ConsentRecord;
+import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.safety.SafetyScreen;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** People in known states, for tests that start past set-up. */
 public final class People {
 
     private People() {
+    }
+
+    /**
+     * A person who can check in: consent given, a clear red-flag screen just now (so no weekly
+     * recheck is due) and the default profile.
+     */
+    public static ChatScreen readyToCheckIn(ProfileService profiles, ConsentService consent) {
+        ChatScreen chat = withDefaultProfile(profiles);
+        QuarkusTransaction.requiringNew().run(() -> {
+            consent.record(chat.chatId(), ConsentRecord.Decision.GIVEN);
+            SafetyScreen screen = new SafetyScreen();
+            screen.telegramUserId = chat.chatId();
+            screen.outcome = SafetyScreen.Outcome.CLEAR;
+            screen.answers = "{}";
+            screen.screenedAt = MovableClock.INSTANCE.instant();
+            screen.persist();
+        });
+        return chat;
     }
 
     /** A person who wrote once and has the default profile (set-up skipped through). */

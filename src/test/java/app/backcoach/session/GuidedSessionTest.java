@@ -1,0 +1,119 @@
+package app.backcoach.session;
+
+import static app.backcoach.testing.CheckIns.checkIn;
+import static app.backcoach.testing.CheckIns.planOn;
+import static app.backcoach.testing.CheckIns.today;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.backcoach.catalogue.Catalogue;
+import app.backcoach.catalogue.Exercise;
+import app.backcoach.coaching.PlannedItem;
+import app.backcoach.plan.DailyPlan;
+import app.backcoach.plan.PlanService;
+import app.backcoach.privacy.ConsentService;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.testing.ChatScreen;
+import app.backcoach.testing.FakeBotApi;
+import app.backcoach.testing.People;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Guided mode's branches: too hard swaps in the regression, hurts stops and offers relief, end asks for the rating. */
+@QuarkusTest
+class GuidedSessionTest {
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    ConsentService consent;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Test
+    void tooHardSwapsInTheRegressionAndHurtsStopsWithARelief() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        JsonNode plan = checkIn(chat, "2", null, "desk");
+        List<PlannedItem> before = items(chat);
+        int easierAt = indexWithRegression(before);
+        chat.tapFirst(plan, "plan:guide");
+
+        JsonNode card = chat.awaitButtons("gs:");
+        assertThat(card.path("text").asText()).contains("1/" + before.size(), "Set 1 of", "Watch out:", "Stop if:");
+        for (int i = 0; i < easierAt; i++) {
+            card = skip(chat, card);
+        }
+        Exercise hard = catalogue.get(before.get(easierAt).exerciseId());
+        Exercise easier = catalogue.get(hard.regression());
+        chat.tapFirst(card, "gs:hard");
+
+        JsonNode swapped = chat.awaitMessage(easier.text("en").name());
+        assertThat(swapped.path("message_id").asLong()).isEqualTo(card.path("message_id").asLong());
+        assertThat(items(chat).get(easierAt).exerciseId()).isEqualTo(easier.id());
+
+        chat.tapFirst(swapped, "gs:hurt");
+        JsonNode hurt = chat.awaitMessage("Let’s stop " + easier.text("en").name());
+        assertThat(hurt.path("text").asText()).contains("above 5/10");
+        chat.tapFirst(hurt, "gs:relief");
+        JsonNode relief = chat.awaitMessage("Easing: ");
+        chat.tapFirst(relief, "gs:end");
+
+        JsonNode finished = chat.awaitMessage("Session finished: 0 of " + before.size());
+        assertThat(finished.path("text").asText()).contains("contact a clinician");
+        chat.awaitMessage("The most pain you felt");
+        DailyPlan stored = planOn(chat, today());
+        assertThat(stored.status).isEqualTo(DailyPlan.Status.PARTIAL);
+        assertThat(stored.outcomes).contains("\"" + easierAt + "\":\"hurt\"");
+    }
+
+    @Test
+    void aTapOnAnOldCardChangesNothing() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        chat.tapFirst(checkIn(chat, "2", null, "desk"), "plan:guide");
+        JsonNode card = chat.awaitButtons("gs:");
+        String skip = chat.tapFirst(card, "gs:skip");
+        JsonNode second = chat.awaitMessage("2/");
+        FakeBotApi fake = FakeBotApi.instance();
+        long closedBefore = closedAnswers(fake);
+
+        fake.pushCallback(chat.chatId(), card.path("message_id").asLong(), skip);
+
+        await().until(() -> closedAnswers(fake) > closedBefore);
+        assertThat(chat.awaitButtons("gs:").path("text").asText()).isEqualTo(second.path("text").asText());
+        assertThat(QuarkusTransaction.requiringNew().call(() ->
+                GuidedSession.<GuidedSession>findById(chat.chatId()).itemIndex)).isEqualTo(1);
+    }
+
+    private static long closedAnswers(FakeBotApi fake) {
+        return fake.calls("answerCallbackQuery").stream()
+                .filter(call -> call.params().path("text").asText().contains("closed")).count();
+    }
+
+    private static JsonNode skip(ChatScreen chat, JsonNode card) {
+        String[] position = card.path("text").asText().split(" · ")[0].trim().split("/");
+        chat.tapFirst(card, "gs:skip");
+        return chat.awaitMessage((Integer.parseInt(position[0]) + 1) + "/" + position[1] + " · ");
+    }
+
+    private int indexWithRegression(List<PlannedItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (catalogue.get(items.get(i).exerciseId()).hasRegression()) {
+                return i;
+            }
+        }
+        throw new AssertionError("No exercise in the plan has a regression: " + items);
+    }
+
+    private List<PlannedItem> items(ChatScreen chat) {
+        return QuarkusTransaction.requiringNew().call(() -> plans.items(planOn(chat, today())));
+    }
+}
