@@ -10,6 +10,8 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY src src
+# The exercise catalogue is packaged as the fallback copy, and placed in /app/config for operators to replace.
+COPY config config
 RUN ./mvnw -B -DnoEmbeddedDb -DskipTests package
 
 ## Run on a slim JRE as an unprivileged user
@@ -17,7 +19,7 @@ FROM eclipse-temurin:21-jre-alpine
 RUN addgroup -S coach && adduser -S -G coach -h /app coach
 WORKDIR /app
 COPY --from=build --chown=coach:coach /src/target/quarkus-app/ /app/
-RUN mkdir -p /app/config && chown coach:coach /app/config
+COPY --from=build --chown=coach:coach /src/config/exercises.yaml /app/config/exercises.yaml
 USER coach
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75" \
     QUARKUS_HTTP_HOST=0.0.0.0

@@ -35,6 +35,9 @@ public final class SessionComposer {
             Purpose.ENDURANCE_HOLD, Purpose.PELVIC_CONTROL, Purpose.HIP_STRENGTH, Purpose.HIP_MOBILITY,
             Purpose.THORACIC_MOBILITY, Purpose.WALKING, Purpose.BREATHING);
 
+    /** Sessions this short (minutes) favour the quickest exercise for each area. */
+    static final int SHORT_SESSION = 5;
+
     private final Catalogue catalogue;
 
     public SessionComposer(Catalogue catalogue) {
@@ -55,13 +58,14 @@ public final class SessionComposer {
                     : picker.slots(List.of(Purpose.DEEP_STABILISERS,
                             date.toEpochDay() % 2 == 0 ? Purpose.HIP_MOBILITY : Purpose.THORACIC_MOBILITY,
                             Purpose.BREATHING), Part.MAIN, 1);
-            case REDUCED -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker) : reduced(picker, day);
+            case REDUCED -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker)
+                    : reduced(picker, day, setting);
             case FULL -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker) : full(picker, setting);
         };
     }
 
     private List<PlannedItem> full(Picker picker, Setting setting) {
-        List<PlannedItem> items = new ArrayList<>(picker.slots(CORE, Part.MAIN, 0));
+        List<PlannedItem> items = fit(picker.slots(CORE, Part.MAIN, 0), setting.sessionMinutes());
         for (Purpose extra : EXTRAS) {
             Optional<PlannedItem> item = picker.slot(extra, Part.MAIN, 0);
             if (item.isPresent() && total(items) + item.get().minutes() <= setting.sessionMinutes() + 1) {
@@ -72,12 +76,38 @@ public final class SessionComposer {
         return inSequence(items);
     }
 
-    private List<PlannedItem> reduced(Picker picker, DayDecision day) {
+    private List<PlannedItem> reduced(Picker picker, DayDecision day, Setting setting) {
         List<Purpose> purposes = new ArrayList<>(CORE);
         if (day.reliefFocus()) {
             purposes.add(Purpose.BREATHING);
         }
-        return inSequence(picker.slots(purposes, Part.MAIN, -1));
+        return inSequence(fit(picker.slots(purposes, Part.MAIN, -1), Math.max(5, setting.sessionMinutes() * 0.6)));
+    }
+
+    /**
+     * Short sessions still cover every area: sets come off the longest exercises first, down to
+     * one, until the session fits its time (or cannot get shorter).
+     */
+    private List<PlannedItem> fit(List<PlannedItem> picked, double minutes) {
+        List<PlannedItem> items = new ArrayList<>(picked);
+        while (total(items) > minutes + 1) {
+            int longest = -1;
+            for (int i = 0; i < items.size(); i++) {
+                boolean canShrink = items.get(i).dose().sets() > 1 && !items.get(i).dose().byTime();
+                if (canShrink && (longest < 0 || items.get(i).minutes() > items.get(longest).minutes())) {
+                    longest = i;
+                }
+            }
+            if (longest < 0) {
+                return items;
+            }
+            PlannedItem item = items.get(longest);
+            Exercise exercise = catalogue.get(item.exerciseId());
+            int sets = item.dose().sets() - 1;
+            items.set(longest, new PlannedItem(item.exerciseId(), item.part(), item.dose().withSets(sets),
+                    round(exercise.minutes() * sets / exercise.dose().sets())));
+        }
+        return items;
     }
 
     /** Activation before the training or work, decompression after it. */
@@ -163,7 +193,10 @@ public final class SessionComposer {
             }
             int best = fitting.stream().mapToInt(Exercise::level).max().orElseThrow();
             List<Exercise> atBest = fitting.stream().filter(exercise -> exercise.level() == best).toList();
-            Exercise chosen = atBest.get((int) Math.floorMod(date.toEpochDay() + purpose.ordinal(), atBest.size()));
+            // Short sessions take the quickest option; otherwise the date rotates through the options.
+            Exercise chosen = setting.sessionMinutes() <= SHORT_SESSION
+                    ? atBest.stream().min(Comparator.comparingDouble(e -> e.minutes() / e.dose().sets())).orElseThrow()
+                    : atBest.get((int) Math.floorMod(date.toEpochDay() + purpose.ordinal(), atBest.size()));
             int sets = sets(chosen, day, setting, setsRule);
             double minutes = chosen.minutes() * sets / chosen.dose().sets();
             return Optional.of(new PlannedItem(chosen.id(), part, chosen.dose().withSets(sets), round(minutes)));
