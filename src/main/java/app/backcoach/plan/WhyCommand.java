@@ -38,6 +38,6 @@ public class WhyCommand implements Command {
         String language = context.languageCode();
         sender.send(context.chatId(), plans.on(context.userId(), profiles.today(context.userId()))
                 .map(plan -> view.why(plan, language))
-                .orElseGet(() -> texts.get(language, "plan.none-yet")));
+                .orElseGet(() -> texts.get(language, "plan.why-none")));
     }
 }

@@ -117,10 +117,15 @@ class IntakeReliabilityTest {
 
     /** Which command a reply answers, from the text only. */
     private static String answeredCommand(String reply) {
-        Map<String, String> markers = Map.of("Hi, I’m Back Coach", "start", "What I can do", "help",
+        String[] pairs = {"Hi, I’m Back Coach", "start", "What I can do", "help",
                 "Privacy: what I store", "privacy", "Erase everything?", "delete", "Your consent", "consent",
                 "There are no settings yet", "settings", "nothing to pause yet", "pause",
-                "Nothing is paused right now", "resume");
+                "Nothing is paused right now", "resume", "I need your consent first", "checkin",
+                "No plan yet today", "today", "no plan to explain yet", "why"};
+        Map<String, String> markers = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            markers.put(pairs[i], pairs[i + 1]);
+        }
         for (Map.Entry<String, String> marker : markers.entrySet()) {
             if (reply.contains(marker.getKey())) {
                 return marker.getValue();
