@@ -72,6 +72,9 @@ public class PlanButtons implements ButtonAction {
         switch (parts.group(1)) {
             case GUIDED -> guided.start(context, plan);
             case SHORTER -> {
+                if (plan.status != DailyPlan.Status.PLANNED) {
+                    return Optional.of(texts.get(language, "plan.already-under-way"));
+                }
                 if (plans.shorter(profiles.find(userId).orElseThrow(), plan).isEmpty()) {
                     return Optional.of(texts.get(language, "plan.already-shortest"));
                 }
