@@ -3,6 +3,7 @@ package app.backcoach.profile;
 import app.backcoach.dialogue.Answers;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,10 +18,12 @@ public class ProfileService {
 
     private final Clock clock;
     private final Texts texts;
+    private final Event<ProfileChanged> changed;
 
-    public ProfileService(Clock clock, Texts texts) {
+    public ProfileService(Clock clock, Texts texts, Event<ProfileChanged> changed) {
         this.clock = clock;
         this.texts = texts;
+        this.changed = changed;
     }
 
     public Optional<UserProfile> find(long userId) {
@@ -39,6 +42,7 @@ public class ProfileService {
         });
         ProfileQuestions.apply(profile, answers, fillDefaults);
         profile.updatedAt = clock.instant();
+        changed.fire(new ProfileChanged(profile));
         return profile;
     }
 

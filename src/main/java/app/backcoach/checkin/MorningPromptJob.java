@@ -1,0 +1,65 @@
+package app.backcoach.checkin;
+
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.profile.UserProfile;
+import app.backcoach.safety.SafetyScreen;
+import app.backcoach.schedule.DueJob;
+import app.backcoach.schedule.MorningTime;
+import app.backcoach.schedule.Outreach;
+import app.backcoach.schedule.ScheduleConfig;
+import app.backcoach.schedule.ScheduleService;
+import app.backcoach.schedule.ScheduledJob;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The morning check-in arrives by itself at the person's local check-in time, once per local day:
+ * the check-in's first question is the prompt. Skipped when they cannot be contacted, already
+ * checked in, or the service was down past the late window; followed by one nudge.
+ */
+@ApplicationScoped
+public class MorningPromptJob implements DueJob {
+
+    private final CheckinService checkins;
+    private final ScheduleService schedules;
+    private final ScheduleConfig config;
+    private final Outreach outreach;
+
+    public MorningPromptJob(CheckinService checkins, ScheduleService schedules, ScheduleConfig config,
+                            Outreach outreach) {
+        this.checkins = checkins;
+        this.schedules = schedules;
+        this.config = config;
+        this.outreach = outreach;
+    }
+
+    @Override
+    public ScheduledJob.Kind kind() {
+        return ScheduledJob.Kind.MORNING;
+    }
+
+    @Override
+    public void run(ScheduledJob job, Instant now) {
+        Optional<UserProfile> found = UserProfile.findByIdOptional(job.telegramUserId);
+        if (found.isEmpty()) {
+            job.delete();
+            return;
+        }
+        UserProfile profile = found.get();
+        Optional<String> language = outreach.mayContact(profile, now);
+        boolean due = language.isPresent()
+                && !MorningTime.tooLate(job.dueAt, now, config.lateWindow())
+                && DailyCheckin.on(job.telegramUserId, job.localDate).filter(c -> c.completedAt != null).isEmpty()
+                && SafetyScreen.latest(job.telegramUserId).filter(SafetyScreen::pausesPlan).isEmpty();
+        if (due) {
+            checkins.begin(new DialogueContext(job.telegramUserId, job.telegramUserId, language.get(), null));
+            schedules.upsert(job.telegramUserId, ScheduledJob.Kind.NUDGE, now.plus(config.nudgeDelay()), job.localDate);
+        }
+        MorningTime.Prompt next = MorningTime.after(job.localDate, profile.checkinTime, ZoneId.of(profile.timeZone),
+                now, config.lateWindow());
+        job.dueAt = next.dueAt();
+        job.localDate = next.localDate();
+    }
+}
