@@ -69,7 +69,7 @@ public class Scheduler {
         }
     }
 
-    private List<Long> claim(Instant now) {
+    List<Long> claim(Instant now) {
         @SuppressWarnings("unchecked")
         List<Number> ids = entityManager.createNativeQuery(CLAIM).setParameter(1, now)
                 .setParameter(2, config.batch()).getResultList();
@@ -82,7 +82,7 @@ public class Scheduler {
         return claimed;
     }
 
-    private boolean run(long id) {
+    boolean run(long id) {
         ScheduledJob job = entityManager.find(ScheduledJob.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || !instance.equals(job.claimedBy)) {
             return false; // done meanwhile, or re-claimed by another instance after our lease ran out

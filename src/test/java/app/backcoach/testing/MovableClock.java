@@ -22,6 +22,11 @@ public final class MovableClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Puts the clock at {@code instant} (and lets it tick on from there). */
+    public static void setTo(Instant instant) {
+        offset = Duration.between(Instant.now(), instant);
+    }
+
     public static void reset() {
         offset = Duration.ZERO;
     }
