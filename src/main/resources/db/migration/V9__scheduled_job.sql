@@ -23,6 +23,9 @@ CREATE TABLE routine_log (
     local_date       DATE         NOT NULL,
     outcome          VARCHAR(16)  NOT NULL,
     detail           VARCHAR(64)  NULL,
+    message_id       BIGINT       NULL,
     logged_at        DATETIME(6)  NOT NULL,
-    INDEX ix_routine_log_user (telegram_user_id, local_date)
+    INDEX ix_routine_log_user (telegram_user_id, local_date),
+    -- One answer per message: a double tap is logged once.
+    UNIQUE KEY uq_routine_log_message (telegram_user_id, message_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

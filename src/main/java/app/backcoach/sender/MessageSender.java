@@ -63,6 +63,13 @@ public class MessageSender {
         }
     }
 
+    /** Changes only the buttons under a message; null takes them away (an answered question, say). */
+    public void editKeyboard(long chatId, long messageId, Keyboard keyboard) {
+        if (!users.isBlocked(chatId)) {
+            enqueue(new Outbound.EditKeyboard(chatId, messageId, keyboard), false);
+        }
+    }
+
     /** Sends a file; the caption, if any, is HTML like any text. */
     public void sendDocument(long chatId, String fileName, byte[] content, String captionHtml) {
         if (captionHtml != null) {

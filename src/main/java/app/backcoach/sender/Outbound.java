@@ -12,6 +12,7 @@ import java.util.Objects;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Outbound.Text.class, name = "text"),
     @JsonSubTypes.Type(value = Outbound.EditText.class, name = "edit-text"),
+    @JsonSubTypes.Type(value = Outbound.EditKeyboard.class, name = "edit-keyboard"),
     @JsonSubTypes.Type(value = Outbound.AnswerCallback.class, name = "answer-callback"),
     @JsonSubTypes.Type(value = Outbound.Document.class, name = "document")
 })
@@ -45,6 +46,14 @@ public sealed interface Outbound {
             Objects.requireNonNull(html, "html");
         }
 
+        @Override
+        public boolean idempotent() {
+            return true;
+        }
+    }
+
+    /** Replaces only the buttons under a message (null removes them), leaving its text as it is. */
+    record EditKeyboard(long chatId, long messageId, Keyboard keyboard) implements Outbound {
         @Override
         public boolean idempotent() {
             return true;

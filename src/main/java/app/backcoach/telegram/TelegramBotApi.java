@@ -23,6 +23,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -119,6 +120,13 @@ public class TelegramBotApi implements BotApi {
                     .text(edit.html())
                     .parseMode(ParseMode.HTML)
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                    .replyMarkup(markup(edit.keyboard()))
+                    .build();
+        }
+        if (message instanceof Outbound.EditKeyboard edit) {
+            return EditMessageReplyMarkup.builder()
+                    .chatId(edit.chatId())
+                    .messageId(Math.toIntExact(edit.messageId()))
                     .replyMarkup(markup(edit.keyboard()))
                     .build();
         }

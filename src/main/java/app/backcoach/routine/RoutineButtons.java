@@ -1,0 +1,107 @@
+package app.backcoach.routine;
+
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.Incoming;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.privacy.ConsentService;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.schedule.ScheduleConfig;
+import app.backcoach.schedule.ScheduleService;
+import app.backcoach.schedule.ScheduledJob;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Taps on reminders and short routines: done, skip, snooze (a one-off later reminder; the
+ * recurring schedule stays), stiff now. Each message is answered once: the tap is logged for the
+ * weekly picture and the buttons go.
+ */
+@ApplicationScoped
+@Transactional
+public class RoutineButtons implements ButtonAction {
+
+    private static final Pattern ARGUMENT = Pattern.compile("(done|snooze|skip|stiff)\\.([rst])\\.([a-z0-9-]{1,40})");
+
+    private final ProfileService profiles;
+    private final ConsentService consent;
+    private final ScheduleService schedules;
+    private final ScheduleConfig config;
+    private final DialogueEngine dialogues;
+    private final MessageSender sender;
+    private final Texts texts;
+    private final Clock clock;
+
+    public RoutineButtons(ProfileService profiles, ConsentService consent, ScheduleService schedules,
+                          ScheduleConfig config, DialogueEngine dialogues, MessageSender sender, Texts texts,
+                          Clock clock) {
+        this.profiles = profiles;
+        this.consent = consent;
+        this.schedules = schedules;
+        this.config = config;
+        this.dialogues = dialogues;
+        this.sender = sender;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @Override
+    public String prefix() {
+        return RoutineMessages.PREFIX;
+    }
+
+    @Override
+    public boolean accepts(String argument) {
+        return ARGUMENT.matcher(argument).matches();
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        Matcher parts = ARGUMENT.matcher(argument);
+        parts.matches();
+        String action = parts.group(1);
+        RoutineMessages.Kind kind = RoutineMessages.Kind.of(parts.group(2)).orElseThrow();
+        long userId = tap.from().userId();
+        String language = tap.from().languageCode();
+        if (RoutineLog.count("telegramUserId = ?1 and messageId = ?2", userId, tap.messageId()) > 0) {
+            return Optional.of(texts.get(language, "callback.closed"));
+        }
+        if (action.equals("stiff")) {
+            dialogues.start(new DialogueContext(tap.chat().id(), userId, language, null), StiffFlow.CODE);
+            return Optional.empty();
+        }
+        if (action.equals("snooze")) {
+            schedules.upsert(userId, ScheduledJob.Kind.SNOOZE, clock.instant().plus(config.snooze()),
+                    profiles.today(userId));
+        }
+        log(userId, kind, action, parts.group(3), tap.messageId());
+        // The message stays as it was, without its buttons; the answer shows as a toast.
+        sender.editKeyboard(tap.chat().id(), tap.messageId(), null);
+        return Optional.of(texts.get(language, "routine.toast." + action));
+    }
+
+    private void log(long userId, RoutineMessages.Kind kind, String action, String detail, long messageId) {
+        if (!consent.hasConsent(userId)) {
+            return; // without consent nothing about the person's back is kept
+        }
+        RoutineLog entry = new RoutineLog();
+        entry.telegramUserId = userId;
+        entry.kind = kind.logName;
+        entry.localDate = profiles.today(userId);
+        entry.outcome = switch (action) {
+            case "done" -> "done";
+            case "snooze" -> "snoozed";
+            default -> "skipped";
+        };
+        entry.detail = detail;
+        entry.messageId = messageId;
+        entry.loggedAt = clock.instant();
+        entry.persist();
+    }
+}

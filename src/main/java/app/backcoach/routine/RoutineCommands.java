@@ -1,0 +1,80 @@
+package app.backcoach.routine;
+
+import app.backcoach.command.Command;
+import app.backcoach.command.CommandContext;
+import app.backcoach.command.CommandName;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.safety.ClearanceButton;
+import app.backcoach.safety.SafetyScreen;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** /travel and /stiff: a question, then the routine; never while a red flag waits for a clinician. */
+public final class RoutineCommands {
+
+    private RoutineCommands() {
+    }
+
+    abstract static class RoutineCommand implements Command {
+        private final DialogueEngine dialogues;
+        private final MessageSender sender;
+        private final Texts texts;
+
+        RoutineCommand(DialogueEngine dialogues, MessageSender sender, Texts texts) {
+            this.dialogues = dialogues;
+            this.sender = sender;
+            this.texts = texts;
+        }
+
+        abstract String dialogue();
+
+        @Override
+        @Transactional
+        public void execute(CommandContext context) {
+            String language = context.languageCode();
+            if (SafetyScreen.latest(context.userId()).filter(SafetyScreen::pausesPlan).isPresent()) {
+                sender.send(context.chatId(), texts.get(language, "checkin.paused-by-red-flag"),
+                        ClearanceButton.keyboard(texts, language));
+                return;
+            }
+            dialogues.start(new DialogueContext(context.chatId(), context.userId(), language, null), dialogue());
+        }
+    }
+
+    @ApplicationScoped
+    public static class TravelCommand extends RoutineCommand {
+        public TravelCommand(DialogueEngine dialogues, MessageSender sender, Texts texts) {
+            super(dialogues, sender, texts);
+        }
+
+        @Override
+        public CommandName name() {
+            return CommandName.TRAVEL;
+        }
+
+        @Override
+        String dialogue() {
+            return TravelFlow.CODE;
+        }
+    }
+
+    @ApplicationScoped
+    public static class StiffCommand extends RoutineCommand {
+        public StiffCommand(DialogueEngine dialogues, MessageSender sender, Texts texts) {
+            super(dialogues, sender, texts);
+        }
+
+        @Override
+        public CommandName name() {
+            return CommandName.STIFF;
+        }
+
+        @Override
+        String dialogue() {
+            return StiffFlow.CODE;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package app.backcoach.routine;
+
+import app.backcoach.catalogue.Catalogue;
+import app.backcoach.catalogue.Exercise;
+import app.backcoach.coaching.PlannedItem;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.plan.PlanView;
+import app.backcoach.sender.Html;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Short routines and reminders in words, with their buttons. */
+@ApplicationScoped
+public class RoutineMessages {
+
+    static final String PREFIX = "rt";
+
+    /** Which routine a button belongs to, as it travels in callback data. */
+    public enum Kind {
+        REMINDER("r", "reminder"), STIFF("s", "stiff"), TRAVEL("t", "travel");
+
+        final String code;
+        final String logName;
+
+        Kind(String code, String logName) {
+            this.code = code;
+            this.logName = logName;
+        }
+
+        static java.util.Optional<Kind> of(String code) {
+            return java.util.Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();
+        }
+    }
+
+    private final Texts texts;
+    private final Catalogue catalogue;
+    private final PlanView planView;
+
+    public RoutineMessages(Texts texts, Catalogue catalogue, PlanView planView) {
+        this.texts = texts;
+        this.catalogue = catalogue;
+        this.planView = planView;
+    }
+
+    /** A reminder: one short exercise with all its cues. */
+    public String ritual(PlannedItem item, String language) {
+        Exercise.ExerciseText text = catalogue.get(item.exerciseId()).text(language);
+        return texts.get(language, "routine.ritual.title") + "\n\n"
+                + texts.get(language, "routine.ritual.item", "name", text.name(),
+                "dose", planView.dose(item.dose(), language))
+                + "\n" + text.cues().stream().map(cue -> "• " + Html.escape(cue)).collect(Collectors.joining("\n"))
+                + "\n\n" + texts.get(language, "routine.stop-rule");
+    }
+
+    /** A routine of a few exercises, each with its dose and first cue. */
+    public String routine(String titleKey, List<PlannedItem> items, String language, String note) {
+        StringBuilder html = new StringBuilder(texts.get(language, titleKey, "minutes",
+                String.valueOf(Math.max(1, Math.round(ShortRoutines.total(items))))));
+        if (note != null) {
+            html.append("\n").append(note);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Exercise.ExerciseText text = catalogue.get(items.get(i).exerciseId()).text(language);
+            html.append(i == 0 ? "\n\n" : "\n")
+                    .append(texts.get(language, "plan.item", "number", String.valueOf(i + 1), "name", text.name(),
+                            "dose", planView.dose(items.get(i).dose(), language)))
+                    .append("\n").append(texts.get(language, "plan.cue", "cue", text.cues().get(0)));
+        }
+        return html.append("\n\n").append(texts.get(language, "routine.stop-rule")).toString();
+    }
+
+    public Keyboard reminderButtons(PlannedItem item, String language) {
+        return Keyboard.of(List.of(
+                List.of(button("done", Kind.REMINDER, item.exerciseId(), texts.get(language, "routine.button.done")),
+                        button("snooze", Kind.REMINDER, item.exerciseId(),
+                                texts.get(language, "routine.button.snooze"))),
+                List.of(button("skip", Kind.REMINDER, item.exerciseId(), texts.get(language, "routine.button.skip")),
+                        button("stiff", Kind.REMINDER, item.exerciseId(),
+                                texts.get(language, "routine.button.stiff")))));
+    }
+
+    public Keyboard routineButtons(Kind kind, String detail, String language) {
+        List<Keyboard.Button> row = new ArrayList<>();
+        row.add(button("done", kind, detail, texts.get(language, "routine.button.done")));
+        row.add(button("skip", kind, detail, texts.get(language, "routine.button.not-now")));
+        return Keyboard.of(List.of(row));
+    }
+
+    private static Keyboard.Button button(String action, Kind kind, String detail, String label) {
+        return new CallbackData(PREFIX, action + "." + kind.code + "." + detail).button(label);
+    }
+}

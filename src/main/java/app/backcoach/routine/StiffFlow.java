@@ -1,0 +1,64 @@
+package app.backcoach.routine;
+
+import app.backcoach.catalogue.Catalogue;
+import app.backcoach.coaching.PlannedItem;
+import app.backcoach.dialogue.Answers;
+import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.dialogue.DialogueDefinition;
+import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.dialogue.DialogueFlow;
+import app.backcoach.dialogue.Question;
+import app.backcoach.dialogue.Question.Choice;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * /stiff: "where, right now?" and a three-minute routine for that area, done where the person is.
+ *
+ * <pre>{@code
+ * stateDiagram-v2
+ *   [*] --> where
+ *   where --> [*]: low back, hips or upper back → the routine in place
+ * }</pre>
+ */
+@ApplicationScoped
+public class StiffFlow implements DialogueFlow {
+
+    public static final String CODE = "sf";
+    static final Question WHERE = new Question("where", "routine.stiff.q.where", Arrays.stream(ShortRoutines.Area.values())
+            .map(area -> new Choice(area.code(), "routine.stiff.area." + area.code())).toList(), false);
+    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 1, List.of(WHERE),
+            (answered, answers) -> new DialogueDefinition.Next.End("chosen"), Duration.ofHours(1));
+
+    private final DialogueEngine dialogues;
+    private final RoutineMessages messages;
+    private final Catalogue catalogue;
+    private final Clock clock;
+
+    public StiffFlow(DialogueEngine dialogues, RoutineMessages messages, Catalogue catalogue, Clock clock) {
+        this.dialogues = dialogues;
+        this.messages = messages;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @Override
+    public DialogueDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public void finish(DialogueContext context, String outcome, Answers answers) {
+        ShortRoutines.Area area = answers.get(WHERE.id()).flatMap(ShortRoutines.Area::of).orElseThrow();
+        int turn = (int) LocalDate.now(clock.withZone(ZoneOffset.UTC)).toEpochDay();
+        List<PlannedItem> routine = new ShortRoutines(catalogue).stiff(area, ShortRoutines.Where.OFFICE, turn);
+        String language = context.languageCode();
+        dialogues.show(context, messages.routine("routine.stiff.title." + area.code(), routine, language, null),
+                messages.routineButtons(RoutineMessages.Kind.STIFF, area.code(), language));
+    }
+}
