@@ -13,41 +13,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /** /travel and /stiff: a question, then the routine; never while a red flag waits for a clinician. */
-public final class RoutineCommands {
+@ApplicationScoped
+@Transactional
+public class RoutineCommands {
 
-    private RoutineCommands() {
+    private final DialogueEngine dialogues;
+    private final MessageSender sender;
+    private final Texts texts;
+
+    public RoutineCommands(DialogueEngine dialogues, MessageSender sender, Texts texts) {
+        this.dialogues = dialogues;
+        this.sender = sender;
+        this.texts = texts;
     }
 
-    abstract static class RoutineCommand implements Command {
-        private final DialogueEngine dialogues;
-        private final MessageSender sender;
-        private final Texts texts;
-
-        RoutineCommand(DialogueEngine dialogues, MessageSender sender, Texts texts) {
-            this.dialogues = dialogues;
-            this.sender = sender;
-            this.texts = texts;
+    void start(CommandContext context, String dialogue) {
+        String language = context.languageCode();
+        if (SafetyScreen.latest(context.userId()).filter(SafetyScreen::pausesPlan).isPresent()) {
+            sender.send(context.chatId(), texts.get(language, "checkin.paused-by-red-flag"),
+                    ClearanceButton.keyboard(texts, language));
+            return;
         }
-
-        abstract String dialogue();
-
-        @Override
-        @Transactional
-        public void execute(CommandContext context) {
-            String language = context.languageCode();
-            if (SafetyScreen.latest(context.userId()).filter(SafetyScreen::pausesPlan).isPresent()) {
-                sender.send(context.chatId(), texts.get(language, "checkin.paused-by-red-flag"),
-                        ClearanceButton.keyboard(texts, language));
-                return;
-            }
-            dialogues.start(new DialogueContext(context.chatId(), context.userId(), language, null), dialogue());
-        }
+        dialogues.start(new DialogueContext(context.chatId(), context.userId(), language, null), dialogue);
     }
 
     @ApplicationScoped
-    public static class TravelCommand extends RoutineCommand {
-        public TravelCommand(DialogueEngine dialogues, MessageSender sender, Texts texts) {
-            super(dialogues, sender, texts);
+    public static class TravelCommand implements Command {
+        private final RoutineCommands routines;
+
+        public TravelCommand(RoutineCommands routines) {
+            this.routines = routines;
         }
 
         @Override
@@ -56,15 +51,17 @@ public final class RoutineCommands {
         }
 
         @Override
-        String dialogue() {
-            return TravelFlow.CODE;
+        public void execute(CommandContext context) {
+            routines.start(context, TravelFlow.CODE);
         }
     }
 
     @ApplicationScoped
-    public static class StiffCommand extends RoutineCommand {
-        public StiffCommand(DialogueEngine dialogues, MessageSender sender, Texts texts) {
-            super(dialogues, sender, texts);
+    public static class StiffCommand implements Command {
+        private final RoutineCommands routines;
+
+        public StiffCommand(RoutineCommands routines) {
+            this.routines = routines;
         }
 
         @Override
@@ -73,8 +70,8 @@ public final class RoutineCommands {
         }
 
         @Override
-        String dialogue() {
-            return StiffFlow.CODE;
+        public void execute(CommandContext context) {
+            routines.start(context, StiffFlow.CODE);
         }
     }
 }

@@ -57,18 +57,18 @@ class ConversationTest {
 
         String available = help.substring(0, help.indexOf("On its way"));
         String coming = help.substring(help.indexOf("On its way"));
-        assertThat(available).contains("/start", "/checkin", "/today", "/why", "/help", "/settings", "/pause",
-                "/resume", "/privacy", "/export", "/delete").doesNotContain("/travel");
-        assertThat(coming).contains("/travel", "/stiff", "/progress")
-                .doesNotContain("/checkin", "/today", "/privacy", "/settings", "/pause");
+        assertThat(available).contains("/start", "/checkin", "/today", "/why", "/travel", "/stiff", "/help",
+                "/settings", "/pause", "/resume", "/privacy", "/export", "/delete").doesNotContain("/progress");
+        assertThat(coming).contains("/progress")
+                .doesNotContain("/checkin", "/today", "/travel", "/stiff", "/privacy", "/settings", "/pause");
     }
 
     @Test
     void commandsNotBuiltYetSaySoHonestly() {
         long chat = newChat();
-        fake.pushText(chat, "/travel@back_coach_test_bot");
+        fake.pushText(chat, "/progress@back_coach_test_bot");
 
-        assertThat(awaitReply(chat)).contains("/travel isn’t ready yet");
+        assertThat(awaitReply(chat)).contains("/progress isn’t ready yet");
     }
 
     @Test
