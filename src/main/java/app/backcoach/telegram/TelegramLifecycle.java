@@ -4,6 +4,7 @@ import app.backcoach.command.CommandName;
 import app.backcoach.intake.IntakeDispatcher;
 import app.backcoach.sandbox.SandboxMode;
 import app.backcoach.sender.OutboxDispatcher;
+import app.backcoach.support.DispatchLeader;
 import app.backcoach.text.Texts;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -39,11 +40,13 @@ public class TelegramLifecycle {
     private final OutboxDispatcher outbox;
     private final Texts texts;
     private final SandboxMode sandbox;
+    private final DispatchLeader leader;
     private ScheduledExecutorService setup;
 
     public TelegramLifecycle(TelegramConnection connection, PollingIntake polling, IntakeDispatcher intake,
-                             OutboxDispatcher outbox, Texts texts, SandboxMode sandbox) {
+                             OutboxDispatcher outbox, Texts texts, SandboxMode sandbox, DispatchLeader leader) {
         this.connection = connection;
+        this.leader = leader;
         this.sandbox = sandbox;
         this.polling = polling;
         this.intake = intake;
@@ -60,6 +63,13 @@ public class TelegramLifecycle {
         } else if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
             checkWebhookSettings(config.webhook());
         }
+        // Only the leading instance delivers; the others take webhook updates into the inbox and wait.
+        leader.start(this::startDelivery, this::stopDelivery);
+    }
+
+    /** Sending, handling, then (setup and) intake: so whatever comes in can be answered. */
+    private synchronized void startDelivery() {
+        TelegramConfig config = connection.config();
         outbox.start();
         intake.start();
         setup = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -80,13 +90,18 @@ public class TelegramLifecycle {
     }
 
     /** Intake first, so nothing new arrives; then the handlers finish; then the last replies go out. */
-    void onStop(@Observes ShutdownEvent event) {
+    private synchronized void stopDelivery() {
         if (setup != null) {
             setup.shutdownNow();
         }
         polling.stop();
         intake.stop(SHUTDOWN_GRACE);
         outbox.stop(SHUTDOWN_GRACE);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopDelivery();
+        leader.stop();
     }
 
     /** The menu in English for everyone, and in each other language for those whose Telegram uses it. */

@@ -173,16 +173,26 @@ public final class FakeBotApi {
 
     /** A private-chat text message from user {@code chatId}; returns its update id. */
     public int pushText(long chatId, String text) {
-        return push(newUpdate("message", userMessage(privateChat(chatId), user(chatId), text)));
+        synchronized (lock) { // ids are handed out and queued in one step, as Telegram's come in order
+            return push(newUpdate("message", userMessage(privateChat(chatId), user(chatId), text)));
+        }
     }
 
     /** A text message from user {@code fromUserId} in the group {@code groupChatId}; returns its update id. */
     public int pushGroupText(long groupChatId, long fromUserId, String text) {
-        return push(newUpdate("message", userMessage(groupChat(groupChatId), user(fromUserId), text)));
+        synchronized (lock) {
+            return push(newUpdate("message", userMessage(groupChat(groupChatId), user(fromUserId), text)));
+        }
     }
 
     /** A press on an inline button of message {@code messageId} in the private chat {@code chatId}. */
     public int pushCallback(long chatId, long messageId, String data) {
+        synchronized (lock) {
+            return pushCallbackInOrder(chatId, messageId, data);
+        }
+    }
+
+    private int pushCallbackInOrder(long chatId, long messageId, String data) {
         ObjectNode update = newUpdate("callback_query", NODES.objectNode());
         ObjectNode query = (ObjectNode) update.get("callback_query");
         query.put("id", "cq" + update.get("update_id").asInt());
@@ -209,6 +219,12 @@ public final class FakeBotApi {
 
     /** Pushes a hand-made update (a copy of it), giving it the next update id unless it has one. */
     public int pushRaw(ObjectNode update) {
+        synchronized (lock) {
+            return pushRawInOrder(update);
+        }
+    }
+
+    private int pushRawInOrder(ObjectNode update) {
         ObjectNode copy = update.deepCopy();
         if (copy.hasNonNull("update_id")) {
             int id = copy.get("update_id").asInt();
