@@ -32,10 +32,13 @@ final class SendRateLimiter {
         if (now.isBefore(pausedUntil)) {
             return Duration.between(now, pausedUntil);
         }
-        TokenBucket chat = countsAsChatMessage
-                ? chats.computeIfAbsent(chatId, id -> new TokenBucket(perChatPerSecond, perChatBurst, now))
-                : null;
-        Duration wait = chat == null ? Duration.ZERO : chat.waitTime(now);
+        if (!countsAsChatMessage) {
+            // A callback answer only stops the spinner on a tap; Telegram counts messages, not answers,
+            // and making answers queue behind a broadcast would leave buttons spinning.
+            return Duration.ZERO;
+        }
+        TokenBucket chat = chats.computeIfAbsent(chatId, id -> new TokenBucket(perChatPerSecond, perChatBurst, now));
+        Duration wait = chat.waitTime(now);
         Duration globalWait = global.waitTime(now);
         if (globalWait.compareTo(wait) > 0) {
             wait = globalWait;
@@ -44,9 +47,7 @@ final class SendRateLimiter {
             return wait;
         }
         global.take(now);
-        if (chat != null) {
-            chat.take(now);
-        }
+        chat.take(now);
         return Duration.ZERO;
     }
 

@@ -233,15 +233,12 @@ class ServiceBenchmark {
         }
     }
 
-    private long roundTrip(long chat, Runnable push) {
+    private long roundTrip(long chat, Runnable push) throws InterruptedException {
         Instant pushed = Instant.now();
         push.run();
-        Instant replied = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(5)).until(() ->
-                fake.calls().stream().filter(call -> call.chatId() != null && call.chatId() == chat)
-                        .filter(call -> call.succeeded() && !call.at().isBefore(pushed))
-                        .filter(call -> call.method().equals("sendMessage") || call.method().equals("editMessageText"))
-                        .map(FakeBotApi.Call::at).findFirst(), java.util.Optional::isPresent).orElseThrow();
-        return Duration.between(pushed, replied).toMillis();
+        FakeBotApi.Call reply = fake.awaitCallTo(chat, pushed, java.util.Set.of("sendMessage", "editMessageText"),
+                Duration.ofMinutes(5)).orElseThrow(() -> new AssertionError("No reply in chat " + chat));
+        return Duration.between(pushed, reply.at()).toMillis();
     }
 
     private List<FakeBotApi.Call> sends(long base, int users) {

@@ -25,6 +25,15 @@ class SendRateLimiterTest {
     }
 
     @Test
+    void callbackAnswersDoNotWaitForTheGlobalAllowanceEither() {
+        SendRateLimiter limiter = new SendRateLimiter(1, 1, 3, T0);
+        assertThat(limiter.tryAcquire(CHAT, true, T0)).isZero();
+        assertThat(limiter.tryAcquire(CHAT + 1, true, T0)).isPositive(); // the global allowance is used up
+
+        assertThat(limiter.tryAcquire(CHAT + 2, false, T0)).isZero();
+    }
+
+    @Test
     void aClockThatStepsBackDoesNotStopSending() {
         SendRateLimiter limiter = new SendRateLimiter(30, 1, 1, T0.plus(Duration.ofDays(8)));
         assertThat(limiter.tryAcquire(CHAT, true, T0.plus(Duration.ofDays(8)))).isZero();

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -330,6 +331,33 @@ public final class FakeBotApi {
     public List<String> violations() {
         synchronized (lock) {
             return List.copyOf(violations);
+        }
+    }
+
+    /**
+     * Waits (without polling) for the first successful call of one of {@code methods} to {@code chatId} made at or
+     * after {@code since}; empty when {@code timeout} passes first. For measuring reply latency.
+     */
+    public Optional<Call> awaitCallTo(long chatId, Instant since, Set<String> methods, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            int from = 0;
+            while (true) {
+                for (int i = from; i < calls.size(); i++) {
+                    Call call = calls.get(i);
+                    if (call.chatId() != null && call.chatId() == chatId && call.succeeded()
+                            && methods.contains(call.method()) && !call.at().isBefore(since)) {
+                        return Optional.of(call);
+                    }
+                }
+                from = calls.size();
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return Optional.empty();
+                }
+                lock.wait(Math.max(1, remaining / 1_000_000));
+            }
         }
     }
 
