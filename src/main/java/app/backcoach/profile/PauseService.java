@@ -1,6 +1,7 @@
 package app.backcoach.profile;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +17,11 @@ public class PauseService {
     public static final Instant UNTIL_RESUMED = Instant.parse("9999-12-31T00:00:00Z");
 
     private final Clock clock;
+    private final Event<ProfileChanged> changed;
 
-    public PauseService(Clock clock) {
+    public PauseService(Clock clock, Event<ProfileChanged> changed) {
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** @return the end of the pause, or empty when there is no profile to pause */
@@ -26,6 +29,7 @@ public class PauseService {
         return UserProfile.<UserProfile>findByIdOptional(userId).map(profile -> {
             profile.pausedUntil = length == null ? UNTIL_RESUMED : clock.instant().plus(length);
             profile.updatedAt = clock.instant();
+            changed.fire(new ProfileChanged(profile));
             return profile.pausedUntil;
         });
     }
@@ -37,6 +41,8 @@ public class PauseService {
         profile.ifPresent(p -> {
             p.pausedUntil = null;
             p.updatedAt = clock.instant();
+            // Reminders planned past the pause come back to today's slots.
+            changed.fire(new ProfileChanged(p));
         });
         return profile.isPresent();
     }

@@ -114,6 +114,18 @@ class RoutineTest {
         assertThat(log(chat)).extracting(entry -> entry.outcome).containsExactly("snoozed");
     }
 
+    @Test
+    void aPauseMovesRemindersPastItAndResumeBringsThemBack() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        Instant now = clock.instant();
+        fake.pushText(chat.chatId(), "/pause 2w");
+        await().until(() -> job(chat, ScheduledJob.Kind.REMINDER).dueAt.isAfter(now.plus(Duration.ofDays(13))));
+
+        fake.pushText(chat.chatId(), "/resume");
+
+        await().until(() -> job(chat, ScheduledJob.Kind.REMINDER).dueAt.isBefore(now.plus(Duration.ofDays(4))));
+    }
+
     private static ScheduledJob job(ChatScreen chat, ScheduledJob.Kind kind) {
         return QuarkusTransaction.requiringNew().call(() -> ScheduledJob.of(chat.chatId(), kind).orElseThrow());
     }
