@@ -9,7 +9,6 @@ import app.backcoach.dialogue.Question;
 import app.backcoach.dialogue.Question.Choice;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The morning check-in as data: the next-day signals, today's day type, and once a week a short
@@ -24,11 +23,9 @@ public final class CheckinQuestions {
             new Choice("no", "checkin.rf-week.no"), new Choice("yes", "checkin.rf-week.yes")), false);
     static final Question RED_FLAG_WHICH = new Question("rf-which", "checkin.q.rf-which", List.of(
             new Choice("urgent", "checkin.rf-which.urgent"), new Choice("other", "checkin.rf-which.other")), false);
-    static final Question PAIN = new Question("pain", "checkin.q.pain",
-            IntStream.rangeClosed(0, 10).mapToObj(n -> new Choice(String.valueOf(n), "scale." + n)).toList(), true);
+    static final Question PAIN = Question.scale("pain", "checkin.q.pain", 0, 10, true);
     static final Question STIFFNESS = coded("stiffness", Signals.Stiffness.values());
-    static final Question CONFIDENCE = new Question("confidence", "checkin.q.confidence",
-            IntStream.rangeClosed(1, 5).mapToObj(n -> new Choice(String.valueOf(n), "scale." + n)).toList(), true);
+    static final Question CONFIDENCE = Question.scale("confidence", "checkin.q.confidence", 1, 5, true);
     static final Question SLEEP = coded("sleep", Signals.Sleep.values());
     static final Question YESTERDAY = coded("yesterday", Signals.NextDay.values());
     static final Question DAY_TYPE = coded("daytype", Signals.DayType.values());

@@ -33,6 +33,12 @@ public record Question(String id, String promptKey, List<Choice> choices, boolea
         this(id, promptKey, choices, skippable, typed, null);
     }
 
+    /** A numeric scale (pain 0-10, confidence 1-5): values and labels are the digits, in every language. */
+    public static Question scale(String id, String promptKey, int from, int to, boolean skippable) {
+        return new Question(id, promptKey, java.util.stream.IntStream.rangeClosed(from, to)
+                .mapToObj(n -> new Choice(String.valueOf(n), "scale." + n)).toList(), skippable);
+    }
+
     public boolean acceptsTyping() {
         return typed != null;
     }

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * After a session: pain during it, effort, how it felt. Kept with the day's plan; tomorrow's
@@ -37,8 +36,7 @@ public class SessionRating implements DialogueFlow {
     static final int PAIN_LIMIT = 5;
     private static final String PLAN = "plan";
 
-    static final Question PAIN_DURING = new Question("pain-during", "rating.q.pain-during",
-            IntStream.rangeClosed(0, 10).mapToObj(n -> new Choice(String.valueOf(n), "scale." + n)).toList(), true);
+    static final Question PAIN_DURING = Question.scale("pain-during", "rating.q.pain-during", 0, 10, true);
     static final Question EFFORT = new Question("effort", "rating.q.effort", List.of(
             new Choice("easy", "rating.effort.easy"), new Choice("moderate", "rating.effort.moderate"),
             new Choice("hard", "rating.effort.hard")), true);

@@ -1,5 +1,11 @@
 package app.backcoach.checkin;
 
+import static app.backcoach.testing.CheckIns.checkIn;
+import static app.backcoach.testing.CheckIns.checkinOn;
+import static app.backcoach.testing.CheckIns.doEverything;
+import static app.backcoach.testing.CheckIns.finishRating;
+import static app.backcoach.testing.CheckIns.planOn;
+import static app.backcoach.testing.CheckIns.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,20 +16,10 @@ import app.backcoach.testing.ChatScreen;
 import app.backcoach.testing.FakeBotApi;
 import app.backcoach.testing.MovableClock;
 import app.backcoach.testing.People;
-import static app.backcoach.testing.CheckIns.checkIn;
-import static app.backcoach.testing.CheckIns.checkinOn;
-import static app.backcoach.testing.CheckIns.doEverything;
-import static app.backcoach.testing.CheckIns.finishRating;
-import static app.backcoach.testing.CheckIns.planOn;
-import static app.backcoach.testing.CheckIns.today;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
