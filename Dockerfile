@@ -16,12 +16,14 @@ RUN ./mvnw -B -DnoEmbeddedDb -DskipTests package
 
 ## Run on a slim JRE as an unprivileged user
 FROM eclipse-temurin:21-jre-alpine
-RUN addgroup -S coach && adduser -S -G coach -h /app coach
+# Fonts for the progress chart (drawn with Java 2D, headless).
+RUN apk add --no-cache fontconfig ttf-dejavu \
+ && addgroup -S coach && adduser -S -G coach -h /app coach
 WORKDIR /app
 COPY --from=build --chown=coach:coach /src/target/quarkus-app/ /app/
 COPY --from=build --chown=coach:coach /src/config/exercises.yaml /app/config/exercises.yaml
 USER coach
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75" \
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true" \
     QUARKUS_HTTP_HOST=0.0.0.0
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

@@ -80,6 +80,16 @@ public class MessageSender {
         }
     }
 
+    /** Sends a picture (a chart, say); the caption, if any, is HTML like any text. */
+    public void sendPhoto(long chatId, String fileName, byte[] content, String captionHtml) {
+        if (captionHtml != null) {
+            Html.validate(captionHtml);
+        }
+        if (!users.isBlocked(chatId)) {
+            enqueue(new Outbound.Photo(chatId, fileName, content, captionHtml), false);
+        }
+    }
+
     /**
      * Sends a text that leaves no trace: its outbox row is deleted once delivered. For the
      * confirmation that a person's data was erased, which must not itself be kept about them.

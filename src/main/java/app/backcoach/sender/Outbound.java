@@ -14,7 +14,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Outbound.EditText.class, name = "edit-text"),
     @JsonSubTypes.Type(value = Outbound.EditKeyboard.class, name = "edit-keyboard"),
     @JsonSubTypes.Type(value = Outbound.AnswerCallback.class, name = "answer-callback"),
-    @JsonSubTypes.Type(value = Outbound.Document.class, name = "document")
+    @JsonSubTypes.Type(value = Outbound.Document.class, name = "document"),
+    @JsonSubTypes.Type(value = Outbound.Photo.class, name = "photo")
 })
 public sealed interface Outbound {
 
@@ -68,6 +69,22 @@ public sealed interface Outbound {
             Objects.requireNonNull(fileName, "fileName");
             Objects.requireNonNull(content, "content");
             if (captionHtml != null && captionHtml.length() > MAX_CAPTION_LENGTH) {
+                throw new IllegalArgumentException("A caption is at most 1024 characters");
+            }
+        }
+
+        @Override
+        public boolean idempotent() {
+            return false;
+        }
+    }
+
+    /** A picture (PNG, JPEG) with an optional HTML caption of at most 1024 characters. */
+    record Photo(long chatId, String fileName, byte[] content, String captionHtml) implements Outbound {
+        public Photo {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(content, "content");
+            if (captionHtml != null && captionHtml.length() > Document.MAX_CAPTION_LENGTH) {
                 throw new IllegalArgumentException("A caption is at most 1024 characters");
             }
         }

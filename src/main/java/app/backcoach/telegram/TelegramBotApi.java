@@ -21,6 +21,7 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -49,9 +50,13 @@ public class TelegramBotApi implements BotApi {
     public DeliveryOutcome deliver(Outbound message) {
         CompletableFuture<? extends Serializable> call;
         try {
-            call = message instanceof Outbound.Document document
-                    ? connection.client().executeAsync(toSendDocument(document))
-                    : connection.client().executeAsync(toMethod(message));
+            if (message instanceof Outbound.Document document) {
+                call = connection.client().executeAsync(toSendDocument(document));
+            } else if (message instanceof Outbound.Photo photo) {
+                call = connection.client().executeAsync(toSendPhoto(photo));
+            } else {
+                call = connection.client().executeAsync(toMethod(message));
+            }
         } catch (TelegramApiException invalid) {
             // The library's own validation refused it before anything was sent.
             return new DeliveryOutcome.Rejected(400, "refused by client validation");
@@ -137,6 +142,15 @@ public class TelegramBotApi implements BotApi {
                     .build();
         }
         throw new IllegalArgumentException("No Telegram method for " + message.getClass().getSimpleName());
+    }
+
+    private static SendPhoto toSendPhoto(Outbound.Photo photo) {
+        return SendPhoto.builder()
+                .chatId(photo.chatId())
+                .photo(new InputFile(new ByteArrayInputStream(photo.content()), photo.fileName()))
+                .caption(photo.captionHtml())
+                .parseMode(photo.captionHtml() == null ? null : ParseMode.HTML)
+                .build();
     }
 
     private static SendDocument toSendDocument(Outbound.Document document) {

@@ -502,6 +502,7 @@ public final class FakeBotApi {
 
     static final String FILE_PREFIX = "file:";
     static final String FILE_NAME_PREFIX = "filename:";
+    static final String BYTES_PREFIX = "bytes:";
     private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"");
 
     /** The fields of a multipart body; file parts under {@link #FILE_PREFIX} and {@link #FILE_NAME_PREFIX}. */
@@ -527,6 +528,9 @@ public final class FakeBotApi {
                     // File parts are kept under a prefix, so tests can read what was uploaded.
                     fields.put(FILE_PREFIX + name.group(1), new String(value.getBytes(ISO_8859_1), UTF_8));
                     fields.put(FILE_NAME_PREFIX + name.group(1), fileName.group(1));
+                    // ... and as sent, for binary files such as pictures.
+                    fields.put(BYTES_PREFIX + name.group(1),
+                            java.util.Base64.getEncoder().encodeToString(value.getBytes(ISO_8859_1)));
                 } else {
                     fields.put(name.group(1), new String(value.getBytes(ISO_8859_1), UTF_8));
                 }
@@ -574,6 +578,7 @@ public final class FakeBotApi {
                         new Endpoint("editMessageText", this::editMessageText),
                         new Endpoint("editMessageReplyMarkup", this::editMessageReplyMarkup),
                         new Endpoint("sendDocument", this::sendDocument),
+                        new Endpoint("sendPhoto", this::sendPhoto),
                         new Endpoint("deleteMessage", params -> ok),
                         new Endpoint("answerCallbackQuery", params -> ok),
                         new Endpoint("sendChatAction", params -> ok),
@@ -645,6 +650,33 @@ public final class FakeBotApi {
         return message;
     }
 
+    /** Photos arrive as multipart like documents: {@code photo=attach://name} and a file part of that name. */
+    private JsonNode sendPhoto(JsonNode params) throws ApiError {
+        long chatId = requireChatId(params);
+        String part = filePart(params, "photo");
+        if (!params.has(FILE_PREFIX + part)) {
+            throw new ApiError(400, "Bad Request: there is no photo in the request", "");
+        }
+        if (params.path("caption").asText("").length() > 1024) {
+            throw new ApiError(400, "Bad Request: message caption is too long", "");
+        }
+        ObjectNode message = botMessage(nextMessageId.getAndIncrement(), chatId, null, params);
+        message.putArray("photo").addObject().put("file_id", "photo" + message.path("message_id").asInt())
+                .put("file_unique_id", "p" + message.path("message_id").asInt()).put("width", 1080)
+                .put("height", 720);
+        if (params.hasNonNull("caption")) {
+            message.put("caption", params.get("caption").asText());
+        }
+        remember(message);
+        return message;
+    }
+
+    /** The bytes a sendPhoto call uploaded. */
+    public static byte[] photoBytes(Call call) {
+        return java.util.Base64.getDecoder().decode(
+                call.params().path(BYTES_PREFIX + filePart(call.params(), "photo")).asText());
+    }
+
     /** The content of the file a sendDocument call uploaded (decoded as UTF-8). */
     public static String documentContent(Call call) {
         JsonNode content = call.params().path(FILE_PREFIX + documentPart(call.params()));
@@ -658,8 +690,12 @@ public final class FakeBotApi {
 
     /** The multipart part holding the document: named by {@code attach://name}, or "document" itself. */
     private static String documentPart(JsonNode params) {
-        String reference = params.path("document").asText("");
-        return reference.startsWith("attach://") ? reference.substring("attach://".length()) : "document";
+        return filePart(params, "document");
+    }
+
+    private static String filePart(JsonNode params, String field) {
+        String reference = params.path(field).asText("");
+        return reference.startsWith("attach://") ? reference.substring("attach://".length()) : field;
     }
 
     private JsonNode editMessageText(JsonNode params) throws ApiError {

@@ -1,0 +1,97 @@
+package app.backcoach.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.backcoach.checkin.DailyCheckin;
+import app.backcoach.plan.DailyPlan;
+import app.backcoach.privacy.ConsentService;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.testing.ChatScreen;
+import app.backcoach.testing.FakeBotApi;
+import app.backcoach.testing.People;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** /progress through the fake Bot API: the chart as a photo with a caption, then the week in words. */
+@QuarkusTest
+class ProgressTest {
+
+    private final FakeBotApi fake = FakeBotApi.instance();
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    ConsentService consent;
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void threeWeeksOfCheckInsGiveAChartAndAMeaningfulChange() throws Exception {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        LocalDate today = profiles.today(chat.chatId());
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int daysAgo = 20; daysAgo >= 0; daysAgo--) {
+                int pain = daysAgo >= 14 ? 6 : daysAgo >= 7 ? 5 : 3;
+                store(chat.chatId(), today.minusDays(daysAgo), pain, daysAgo % 3 == 0 ? "SKIPPED" : "DONE");
+            }
+        });
+
+        fake.pushText(chat.chatId(), "/progress");
+
+        FakeBotApi.Call photo = fake.awaitCalls("sendPhoto", 1, Duration.ofSeconds(20)).stream()
+                .filter(call -> call.chatId() == chat.chatId()).findFirst().orElseThrow();
+        assertThat(photo.params().path("caption").asText())
+                .contains("pain 3.0 on average (lower than last week)", "The red line is daily pain");
+        BufferedImage chart = ImageIO.read(new ByteArrayInputStream(FakeBotApi.photoBytes(photo)));
+        assertThat(chart.getWidth()).isEqualTo(ProgressChart.WIDTH);
+        assertThat(chart.getHeight()).isEqualTo(ProgressChart.HEIGHT);
+        String details = chat.awaitMessage("Your week").path("text").asText();
+        assertThat(details).contains("Check-ins: 7.", "Pain (0–10): 3.0 · 5.0 · 6.0", "-3.0 points",
+                "meaningful improvement");
+    }
+
+    @Test
+    void withoutCheckInsThereIsNothingToReviewYet() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        fake.pushText(chat.chatId(), "/progress");
+
+        chat.awaitMessage("nothing to review yet");
+        assertThat(fake.calls("sendPhoto")).noneMatch(call -> call.chatId() == chat.chatId());
+    }
+
+    private void store(long userId, LocalDate date, int pain, String status) {
+        DailyCheckin checkin = new DailyCheckin();
+        checkin.telegramUserId = userId;
+        checkin.localDate = date;
+        checkin.pain = pain;
+        checkin.stiffness = "lt15";
+        checkin.confidence = 3;
+        checkin.sleep = "fair";
+        checkin.yesterday = "fine";
+        checkin.completedAt = clock.instant();
+        checkin.updatedAt = clock.instant();
+        checkin.persist();
+        DailyPlan plan = new DailyPlan();
+        plan.telegramUserId = userId;
+        plan.localDate = date;
+        plan.version = "FULL";
+        plan.shape = "STANDARD";
+        plan.items = "[]";
+        plan.reasons = "[]";
+        plan.status = DailyPlan.Status.valueOf(status);
+        plan.createdAt = clock.instant();
+        plan.updatedAt = clock.instant();
+        plan.persist();
+    }
+}
