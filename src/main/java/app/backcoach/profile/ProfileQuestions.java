@@ -42,11 +42,14 @@ public final class ProfileQuestions {
 
     public static final List<Question> ALL = List.of(TIME_ZONE, CHECKIN, WORK_DAYS, WORK_HOURS, REMINDERS, QUIET, PHASE,
             EQUIPMENT, LENGTH);
+    /** Asked only in /settings: set-up stays short, and the default suits most. */
+    static final Question REVIEW = options("review", "sun-1800", "sun-0900", "sat-1000", "mon-0800", "fri-1700", "off");
+    public static final List<Question> SETTINGS_ONLY = List.of(REVIEW);
 
     /** What a skipped question means. Conservative: a new back starts as recovering. */
     static final Map<String, String> DEFAULTS = Map.of("timezone", "UTC", "checkin", "0730", "workdays", "mon-fri",
             "workhours", "9-17", "reminders", "90", "quiet", "22-7", "phase", "recovering", "equipment", "none",
-            "length", "10");
+            "length", "10", "review", "sun-1800");
 
     private ProfileQuestions() {
     }
@@ -56,7 +59,7 @@ public final class ProfileQuestions {
      * ({@code fillDefaults}) and keeps the current value in /settings.
      */
     public static void apply(UserProfile profile, Answers answers, boolean fillDefaults) {
-        for (Question question : ALL) {
+        for (Question question : java.util.stream.Stream.concat(ALL.stream(), SETTINGS_ONLY.stream()).toList()) {
             Optional<String> answer = answers.get(question.id());
             if (answer.isEmpty() && !fillDefaults) {
                 continue;
@@ -79,6 +82,11 @@ public final class ProfileQuestions {
                 case "phase" -> profile.phase = value;
                 case "equipment" -> profile.equipment = value;
                 case "length" -> profile.sessionMinutes = Integer.parseInt(value);
+                case "review" -> {
+                    boolean off = value.equals("off");
+                    profile.reviewDay = off ? null : value.substring(0, 3);
+                    profile.reviewTime = off ? null : clock(value.substring(4));
+                }
                 default -> throw new IllegalStateException("Unmapped profile question " + question.id());
             }
         }

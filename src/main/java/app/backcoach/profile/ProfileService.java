@@ -70,7 +70,9 @@ public class ProfileService {
                 "quiet", clock(profile.quietStart) + "–" + clock(profile.quietEnd),
                 "phase", texts.get(language, "profile.phase." + profile.phase),
                 "equipment", texts.get(language, "profile.equipment." + profile.equipment),
-                "length", texts.get(language, "profile.length." + profile.sessionMinutes));
+                "length", texts.get(language, "profile.length." + profile.sessionMinutes),
+                "review", texts.get(language, "profile.review." + (profile.reviewDay == null ? "off"
+                        : profile.reviewDay + "-" + clock(profile.reviewTime).replace(":", ""))));
     }
 
     private static String clock(LocalTime time) {

@@ -56,6 +56,13 @@ public class UserProfile extends PanacheEntityBase {
     @Column(name = "session_minutes", nullable = false)
     public int sessionMinutes;
 
+    /** The weekly review's day (mon … sun) and local time; null for "only on /progress". */
+    @Column(name = "review_day")
+    public String reviewDay;
+
+    @Column(name = "review_time")
+    public LocalTime reviewTime;
+
     /** Reminders and prompts rest until then; null when not paused. */
     @Column(name = "paused_until")
     public Instant pausedUntil;

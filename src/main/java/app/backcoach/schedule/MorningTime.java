@@ -51,6 +51,15 @@ public final class MorningTime {
         return new Prompt(date, at(date, time, zone));
     }
 
+    /** The next {@code day} at {@code time} in {@code zone} strictly after {@code now} (the weekly review). */
+    public static Prompt nextWeekly(java.time.DayOfWeek day, LocalTime time, ZoneId zone, Instant now) {
+        LocalDate date = now.atZone(zone).toLocalDate().with(java.time.temporal.TemporalAdjusters.nextOrSame(day));
+        if (!at(date, time, zone).isAfter(now)) {
+            date = date.plusWeeks(1);
+        }
+        return new Prompt(date, at(date, time, zone));
+    }
+
     /** A prompt more than the late window overdue is skipped rather than sent at an odd hour. */
     public static boolean tooLate(Instant dueAt, Instant now, Duration lateWindow) {
         return now.isAfter(dueAt.plus(lateWindow));

@@ -31,6 +31,12 @@ public class ScheduleService {
         ZoneId zone = ZoneId.of(profile.timeZone);
         MorningTime.Prompt morning = MorningTime.first(profile.checkinTime, zone, now);
         upsert(profile.telegramUserId, ScheduledJob.Kind.MORNING, morning.dueAt(), morning.localDate());
+        if (profile.reviewDay != null && profile.reviewTime != null) {
+            MorningTime.Prompt weekly = MorningTime.nextWeekly(reviewDay(profile.reviewDay), profile.reviewTime, zone, now);
+            upsert(profile.telegramUserId, ScheduledJob.Kind.WEEKLY, weekly.dueAt(), weekly.localDate());
+        } else {
+            cancel(profile.telegramUserId, ScheduledJob.Kind.WEEKLY);
+        }
         Optional<Instant> reminder = reminders(profile).next(now, profile.pausedUntil);
         if (reminder.isPresent()) {
             upsert(profile.telegramUserId, ScheduledJob.Kind.REMINDER, reminder.get(),
@@ -38,6 +44,13 @@ public class ScheduleService {
         } else {
             cancel(profile.telegramUserId, ScheduledJob.Kind.REMINDER);
         }
+    }
+
+    /** "mon" … "sun" as a day of the week. */
+    public static java.time.DayOfWeek reviewDay(String day) {
+        return java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .filter(value -> value.name().toLowerCase(java.util.Locale.ROOT).startsWith(day))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Not a day: " + day));
     }
 
     /** The profile's reminder slots, with the operator's limits applied. */

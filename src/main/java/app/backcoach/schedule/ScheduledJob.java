@@ -26,7 +26,9 @@ public class ScheduledJob extends PanacheEntityBase {
         /** The next transition ritual in the work block. */
         REMINDER,
         /** A reminder snoozed for a while; the recurring schedule stays as it was. */
-        SNOOZE
+        SNOOZE,
+        /** The weekly review on the person's chosen day and time. */
+        WEEKLY
     }
 
     @Id

@@ -66,6 +66,7 @@ public class SettingsFlow implements DialogueFlow {
 
     private static List<Question> fields() {
         List<Question> fields = new ArrayList<>(ProfileQuestions.ALL);
+        fields.addAll(ProfileQuestions.SETTINGS_ONLY);
         fields.add(LANGUAGE);
         return List.copyOf(fields);
     }

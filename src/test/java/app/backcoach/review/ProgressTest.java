@@ -6,6 +6,7 @@ import app.backcoach.checkin.DailyCheckin;
 import app.backcoach.plan.DailyPlan;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.schedule.ScheduledJob;
 import app.backcoach.testing.ChatScreen;
 import app.backcoach.testing.FakeBotApi;
 import app.backcoach.testing.People;
@@ -36,6 +37,12 @@ class ProgressTest {
     @Inject
     Clock clock;
 
+    @Inject
+    app.backcoach.schedule.Scheduler scheduler;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
     @Test
     void threeWeeksOfCheckInsGiveAChartAndAMeaningfulChange() throws Exception {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
@@ -59,6 +66,28 @@ class ProgressTest {
         String details = chat.awaitMessage("Your week").path("text").asText();
         assertThat(details).contains("Check-ins: 7.", "Pain (0–10): 3.0 · 5.0 · 6.0", "-3.0 points",
                 "meaningful improvement");
+    }
+
+    @Test
+    void theWeeklyReviewComesByItselfOnlyAfterAWeekWithCheckIns() {
+        ChatScreen active = People.readyToCheckIn(profiles, consent);
+        ChatScreen quiet = People.readyToCheckIn(profiles, consent);
+        LocalDate today = profiles.today(active.chatId());
+        QuarkusTransaction.requiringNew().run(() -> store(active.chatId(), today.minusDays(1), 3, "DONE"));
+        QuarkusTransaction.requiringNew().run(() -> store(active.chatId(), today, 2, "DONE"));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery(
+                        "update ScheduledJob set dueAt = ?1, localDate = ?2 where telegramUserId in ?3 and kind = ?4")
+                .setParameter(1, clock.instant().minusSeconds(30)).setParameter(2, today)
+                .setParameter(3, List.of(active.chatId(), quiet.chatId()))
+                .setParameter(4, ScheduledJob.Kind.WEEKLY).executeUpdate());
+
+        scheduler.runDue();
+
+        active.awaitMessage("Your week, ");
+        assertThat(quiet.messages()).noneMatch(message -> message.path("text").asText().contains("Your week, "));
+        ScheduledJob next = QuarkusTransaction.requiringNew().call(() ->
+                ScheduledJob.of(quiet.chatId(), ScheduledJob.Kind.WEEKLY).orElseThrow());
+        assertThat(next.dueAt).isAfter(clock.instant()); // moved on to the next Sunday, nothing sent
     }
 
     @Test

@@ -76,6 +76,23 @@ class MorningTimeTest {
         assertThat(due).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
     }
 
+    static Stream<Arguments> weekly() {
+        return Stream.of(
+                Arguments.of("2026-11-25T12:00:00Z", "2026-11-29T17:00:00Z"), // Wednesday → Sunday 18:00 CET
+                Arguments.of("2026-11-29T16:59:00Z", "2026-11-29T17:00:00Z"), // Sunday, before
+                Arguments.of("2026-11-29T17:00:00Z", "2026-12-06T17:00:00Z"), // Sunday, on the minute: next week
+                Arguments.of("2026-10-21T12:00:00Z", "2026-10-25T17:00:00Z"), // the day the clocks go back
+                Arguments.of("2026-03-25T12:00:00Z", "2026-03-29T16:00:00Z")); // the day they go forward (CEST)
+    }
+
+    @ParameterizedTest(name = "now {0} → {1}")
+    @MethodSource("weekly")
+    void theWeeklyReviewComesOnSundayAtSixLocal(String now, String expected) {
+        MorningTime.Prompt next = MorningTime.nextWeekly(java.time.DayOfWeek.SUNDAY, LocalTime.of(18, 0),
+                ZoneId.of("Europe/Berlin"), Instant.parse(now));
+        assertThat(next.dueAt()).isEqualTo(Instant.parse(expected));
+    }
+
     static Stream<Arguments> lateness() {
         Instant due = Instant.parse("2026-11-25T06:00:00Z");
         return Stream.of(

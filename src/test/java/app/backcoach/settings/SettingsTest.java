@@ -49,6 +49,21 @@ class SettingsTest {
     }
 
     @Test
+    void theWeeklyReviewCanBeMovedOrTurnedOff() {
+        ChatScreen chat = withProfile();
+        fake.pushText(chat.chatId(), "/settings");
+        JsonNode menu = chat.awaitMessage("Weekly review: Sunday 18:00");
+        chat.tap("Settings: tap", "set:review");
+        chat.tap("weekly review", "dlg:st.review.off");
+
+        chat.awaitMessage("Weekly review: Only when I ask");
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                app.backcoach.schedule.ScheduledJob.of(chat.chatId(), app.backcoach.schedule.ScheduledJob.Kind.WEEKLY)))
+                .isEmpty();
+        assertThat(menu).isNotNull();
+    }
+
+    @Test
     void aTypedTimeWorksInSettingsToo() {
         ChatScreen chat = withProfile();
         fake.pushText(chat.chatId(), "/settings");
