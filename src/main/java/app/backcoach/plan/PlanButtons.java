@@ -24,20 +24,23 @@ public class PlanButtons implements ButtonAction {
     static final String SHORTER = "short";
     static final String DONE = "done";
     static final String NOT_TODAY = "skip";
-    private static final Pattern ARGUMENT = Pattern.compile("(guide|short|done|skip)\\.(\\d{1,18})");
+    static final String WHY = "why";
+    private static final Pattern ARGUMENT = Pattern.compile("(guide|short|done|skip|why)\\.(\\d{1,18})(?:\\.(\\d{1,2}))?");
 
     private final PlanService plans;
     private final PlanMessages messages;
+    private final PlanView view;
     private final ProfileService profiles;
     private final GuidedSessionService guided;
     private final SessionRating rating;
     private final MessageSender sender;
     private final Texts texts;
 
-    public PlanButtons(PlanService plans, PlanMessages messages, ProfileService profiles, GuidedSessionService guided,
-                       SessionRating rating, MessageSender sender, Texts texts) {
+    public PlanButtons(PlanService plans, PlanMessages messages, PlanView view, ProfileService profiles,
+                       GuidedSessionService guided, SessionRating rating, MessageSender sender, Texts texts) {
         this.plans = plans;
         this.messages = messages;
+        this.view = view;
         this.profiles = profiles;
         this.guided = guided;
         this.rating = rating;
@@ -84,6 +87,13 @@ public class PlanButtons implements ButtonAction {
                 plans.mark(plan, DailyPlan.Status.DONE);
                 messages.show(context, plan);
                 rating.ask(context, plan);
+            }
+            case WHY -> {
+                int index = parts.group(3) == null ? -1 : Integer.parseInt(parts.group(3));
+                if (index < 0 || index >= plans.items(plan).size()) {
+                    return Optional.of(texts.get(language, "plan.closed"));
+                }
+                sender.send(context.chatId(), view.whyThis(plans.items(plan).get(index), language));
             }
             case NOT_TODAY -> {
                 plans.mark(plan, DailyPlan.Status.SKIPPED);

@@ -14,12 +14,16 @@ import java.util.List;
 @ApplicationScoped
 public class PlanMessages {
 
+    private static final int WHY_PER_ROW = 5;
+
     private final PlanView view;
+    private final PlanService plans;
     private final MessageSender sender;
     private final Texts texts;
 
-    public PlanMessages(PlanView view, MessageSender sender, Texts texts) {
+    public PlanMessages(PlanView view, PlanService plans, MessageSender sender, Texts texts) {
         this.view = view;
+        this.plans = plans;
         this.sender = sender;
         this.texts = texts;
     }
@@ -46,6 +50,16 @@ public class PlanMessages {
         rows.add(first);
         rows.add(List.of(button(PlanButtons.DONE, plan, texts.get(language, "plan.button.done")),
                 button(PlanButtons.NOT_TODAY, plan, texts.get(language, "plan.button.not-today"))));
+        // "Why this?" for each numbered exercise, five to a row.
+        int count = plans.items(plan).size();
+        for (int from = 0; from < count; from += WHY_PER_ROW) {
+            List<Keyboard.Button> row = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + WHY_PER_ROW); i++) {
+                row.add(new CallbackData(PlanButtons.PREFIX, PlanButtons.WHY + "." + plan.id + "." + i)
+                        .button(texts.get(language, "plan.button.why", "number", String.valueOf(i + 1))));
+            }
+            rows.add(row);
+        }
         return Keyboard.of(rows);
     }
 

@@ -59,6 +59,17 @@ public class PlanView {
         return html.toString();
     }
 
+    /** "Why this?": what the exercise does for the back, and which of today's areas it covers. */
+    public String whyThis(PlannedItem item, String language) {
+        Exercise exercise = catalogue.get(item.exerciseId());
+        Exercise.ExerciseText text = exercise.text(language);
+        String areas = exercise.purposes().stream().sorted()
+                .map(purpose -> texts.get(language, "purpose." + purpose.name().toLowerCase(java.util.Locale.ROOT)))
+                .collect(Collectors.joining(", "));
+        return texts.get(language, "plan.why-this", "name", text.name(), "why", text.why(), "areas", areas,
+                "stop", text.stop());
+    }
+
     /** /why: every reason, with the signals it read. */
     public String why(DailyPlan plan, String language) {
         return texts.get(language, "plan.why.title") + "\n" + reasons(plan, language) + "\n\n"

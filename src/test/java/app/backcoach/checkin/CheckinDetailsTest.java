@@ -154,6 +154,20 @@ class CheckinDetailsTest {
     }
 
     @Test
+    void everyExerciseHasAWhyThisButton() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        JsonNode plan = checkIn(chat, "2", null, "desk");
+        long whyButtons = chat.buttons(plan).stream().filter(data -> data.startsWith("plan:why.")).count();
+        String firstExercise = plan.path("text").asText().split("\n1\\. ")[1].split(" · ")[0];
+
+        assertThat(whyButtons).isEqualTo(planItems(chat));
+        chat.tapFirst(plan, "plan:why.");
+
+        JsonNode why = chat.awaitMessage("Why " + firstExercise + "?");
+        assertThat(why.path("text").asText()).contains("In today’s plan it works on:", "Stop if:");
+    }
+
+    @Test
     void todayAndWhyBeforeAnyCheckInPointToIt() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
         fake.pushText(chat.chatId(), "/today");
@@ -170,6 +184,13 @@ class CheckinDetailsTest {
         chat.tap("How did you sleep?", "dlg:ci.sleep.good");
         chat.tap("What kind of day is ahead?", "dlg:ci.daytype.desk");
         return chat.awaitMessage("Today: relief only");
+    }
+
+    @Inject
+    app.backcoach.plan.PlanService plans;
+
+    private long planItems(ChatScreen chat) {
+        return QuarkusTransaction.requiringNew().call(() -> plans.items(planOn(chat, today())).size());
     }
 
     private static SafetyScreen latestScreen(ChatScreen chat) {
