@@ -4,6 +4,7 @@ import app.backcoach.dialogue.Answers;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.dialogue.Question;
+import app.backcoach.learn.Lessons;
 import app.backcoach.plan.DailyPlan;
 import app.backcoach.plan.PlanMessages;
 import app.backcoach.plan.PlanService;
@@ -39,18 +40,21 @@ public class CheckinService {
     private final ConsentService consent;
     private final PlanService plans;
     private final PlanMessages planMessages;
+    private final Lessons lessons;
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
     private final ObjectMapper json;
 
     public CheckinService(DialogueEngine dialogues, ProfileService profiles, ConsentService consent, PlanService plans,
-                          PlanMessages planMessages, MessageSender sender, Texts texts, Clock clock, ObjectMapper json) {
+                          PlanMessages planMessages, Lessons lessons, MessageSender sender, Texts texts, Clock clock,
+                          ObjectMapper json) {
         this.dialogues = dialogues;
         this.profiles = profiles;
         this.consent = consent;
         this.plans = plans;
         this.planMessages = planMessages;
+        this.lessons = lessons;
         this.sender = sender;
         this.texts = texts;
         this.clock = clock;
@@ -133,6 +137,7 @@ public class CheckinService {
         checkin.completedAt = clock.instant();
         DailyPlan plan = plans.plan(profiles.find(userId).orElseThrow(), checkin);
         planMessages.show(context, plan);
+        lessons.maybeOffer(context.chatId(), userId, context.languageCode());
     }
 
     /** A new red flag: the same advice as at onboarding, and the plan pauses. */
