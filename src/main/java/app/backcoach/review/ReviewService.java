@@ -28,11 +28,13 @@ public class ReviewService {
     static final int CHART_DAYS = 42;
 
     private final ProfileService profiles;
+    private final TweakService tweaks;
     private final MessageSender sender;
     private final Texts texts;
 
-    public ReviewService(ProfileService profiles, MessageSender sender, Texts texts) {
+    public ReviewService(ProfileService profiles, TweakService tweaks, MessageSender sender, Texts texts) {
         this.profiles = profiles;
+        this.tweaks = tweaks;
         this.sender = sender;
         this.texts = texts;
     }
@@ -54,6 +56,9 @@ public class ReviewService {
             sender.sendPhoto(chatId, "progress-" + today + ".png", chart, caption(summary, language));
         }
         sender.send(chatId, details(summary, language));
+        if (summary.checkins() > 0) {
+            tweaks.propose(chatId, userId, language, summary);
+        }
     }
 
     /** A few words for people who do not look at pictures (and for screen readers). */

@@ -10,6 +10,7 @@ import app.backcoach.schedule.ScheduledJob;
 import app.backcoach.testing.ChatScreen;
 import app.backcoach.testing.FakeBotApi;
 import app.backcoach.testing.People;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -66,6 +67,46 @@ class ProgressTest {
         String details = chat.awaitMessage("Your week").path("text").asText();
         assertThat(details).contains("Check-ins: 7.", "Pain (0–10): 3.0 · 5.0 · 6.0", "-3.0 points",
                 "meaningful improvement");
+
+        // The week's one change: recovering, and meaningfully better, so building is proposed.
+        JsonNode proposal = chat.awaitMessage("One change for next week");
+        assertThat(proposal.path("text").asText()).contains("move from recovering to building",
+                "Nothing changes unless you say so");
+        assertThat(profiles.find(chat.chatId()).orElseThrow().phase).isEqualTo("recovering");
+        chat.tapFirst(proposal, "tw:yes.");
+
+        chat.awaitMessage("your phase is now building");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> profiles.find(chat.chatId()).orElseThrow().phase))
+                .isEqualTo("building");
+        PlanChange change = QuarkusTransaction.requiringNew().call(() -> PlanChange.of(chat.chatId()).get(0));
+        assertThat(change.decision).isEqualTo(PlanChange.Decision.ACCEPTED);
+        assertThat(change.chosen).isEqualTo("BUILD_PHASE");
+    }
+
+    @Test
+    void anotherOptionCanBePickedAndThePlanStartsLower() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        LocalDate today = profiles.today(chat.chatId());
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int daysAgo = 6; daysAgo >= 0; daysAgo--) {
+                store(chat.chatId(), today.minusDays(daysAgo), 3, "DONE");
+            }
+            DailyPlan.<DailyPlan>on(chat.chatId(), today).orElseThrow().step = 3;
+        });
+        fake.pushText(chat.chatId(), "/progress");
+        JsonNode proposal = chat.awaitMessage("One change for next week");
+
+        // A settled week at step 3 proposes a step up; the other option offered is a step back.
+        assertThat(proposal.path("text").asText()).contains("one step up");
+        chat.tapFirst(proposal, "tw:pick.");
+        chat.awaitMessage("Done: from tomorrow");
+
+        PlanChange change = QuarkusTransaction.requiringNew().call(() -> PlanChange.of(chat.chatId()).get(0));
+        assertThat(change.decision).isEqualTo(PlanChange.Decision.OTHER);
+        int step = QuarkusTransaction.requiringNew().call(() -> DailyPlan.<DailyPlan>on(chat.chatId(), today)
+                .orElseThrow().step);
+        assertThat(change.chosen).isEqualTo("REGRESS");
+        assertThat(step).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,55 @@
+package app.backcoach.review;
+
+import app.backcoach.coaching.DayFacts;
+import app.backcoach.review.WeeklyReview.Direction;
+import app.backcoach.review.WeeklyReview.Summary;
+
+/**
+ * The week's one proposed change, pure: the rule reads the week's signals and returns the change
+ * with its reason. Nothing changes until the person taps.
+ */
+public final class Tweak {
+
+    public enum Kind {
+        /** One step up the ladder: the next variant or one more set. */
+        PROGRESS,
+        /** Keep the plan as it is. */
+        HOLD,
+        /** One step back. */
+        REGRESS,
+        /** From recovering to building: the pattern says the back is ready for more. */
+        BUILD_PHASE
+    }
+
+    /** A proposal: what, and the text key of why. */
+    public record Proposal(Kind kind, String reason) {
+    }
+
+    /** Sessions in a week that make a progression safe to propose. */
+    static final int ENOUGH_SESSIONS = 3;
+
+    private Tweak() {
+    }
+
+    public static Proposal propose(Summary week, int step, String phase) {
+        int hardMornings = week.nextDay().get("sore") + week.nextDay().get("flared");
+        boolean meaningfullyWorse = week.meaningful() && week.painChangeFromStart().orElse(0.0) > 0;
+        if (week.nextDay().get("flared") >= 2 || week.pain() == Direction.WORSE && meaningfullyWorse) {
+            return new Proposal(Kind.REGRESS, "tweak.reason.regress");
+        }
+        if (hardMornings > 0 || week.pain() == Direction.WORSE) {
+            return new Proposal(Kind.HOLD, "tweak.reason.hold-signals");
+        }
+        int sessions = week.sessionsDone() + week.sessionsPartial();
+        if (sessions < ENOUGH_SESSIONS) {
+            return new Proposal(Kind.HOLD, "tweak.reason.hold-few");
+        }
+        if ("recovering".equals(phase) && week.meaningful() && week.painChangeFromStart().orElse(0.0) < 0) {
+            return new Proposal(Kind.BUILD_PHASE, "tweak.reason.build");
+        }
+        if (step >= DayFacts.MAX_STEP) {
+            return new Proposal(Kind.HOLD, "tweak.reason.hold-top");
+        }
+        return new Proposal(Kind.PROGRESS, "tweak.reason.progress");
+    }
+}

@@ -1,0 +1,156 @@
+package app.backcoach.review;
+
+import app.backcoach.coaching.DayFacts;
+import app.backcoach.conversation.ButtonAction;
+import app.backcoach.conversation.CallbackData;
+import app.backcoach.conversation.Incoming;
+import app.backcoach.dialogue.Answers;
+import app.backcoach.plan.DailyPlan;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.profile.UserProfile;
+import app.backcoach.review.WeeklyReview.Summary;
+import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.MessageSender;
+import app.backcoach.text.Texts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Proposes the week's one change and applies what the person taps: yes, keep as is, or another
+ * option. Every proposal and decision is kept (and exported): the plan's history in pencil.
+ */
+@ApplicationScoped
+@Transactional
+public class TweakService implements ButtonAction {
+
+    private static final String PREFIX = "tw";
+    private static final Pattern ARGUMENT = Pattern.compile("(yes|no|pick)\\.(\\d{1,18})(?:\\.([a-z-]{1,16}))?");
+
+    private final ProfileService profiles;
+    private final MessageSender sender;
+    private final Texts texts;
+    private final Clock clock;
+
+    public TweakService(ProfileService profiles, MessageSender sender, Texts texts, Clock clock) {
+        this.profiles = profiles;
+        this.sender = sender;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** Proposes one change after a review, with its reason and the options. */
+    public void propose(long chatId, long userId, String language, Summary week) {
+        UserProfile profile = profiles.find(userId).orElseThrow();
+        Tweak.Proposal proposal = Tweak.propose(week, currentStep(profile), profile.phase);
+        PlanChange change = new PlanChange();
+        change.telegramUserId = userId;
+        change.proposedAt = clock.instant();
+        change.kind = proposal.kind().name();
+        change.reason = proposal.reason();
+        change.decision = PlanChange.Decision.PENDING;
+        change.persist();
+        List<List<Keyboard.Button>> rows = new ArrayList<>();
+        rows.add(List.of(button("yes." + change.id, texts.get(language, "tweak.button.yes")),
+                button("no." + change.id, texts.get(language, "tweak.button.no"))));
+        List<Keyboard.Button> others = new ArrayList<>();
+        for (Tweak.Kind other : Tweak.Kind.values()) {
+            if (other != proposal.kind() && other != Tweak.Kind.HOLD && other != Tweak.Kind.BUILD_PHASE) {
+                others.add(button("pick." + change.id + "." + code(other),
+                        texts.get(language, "tweak.option." + code(other))));
+            }
+        }
+        if (!others.isEmpty()) {
+            rows.add(others);
+        }
+        sender.send(chatId, texts.get(language, "tweak.proposal", "change",
+                texts.get(language, "tweak.option." + code(proposal.kind())), "reason",
+                texts.get(language, proposal.reason()), "mix", texts.get(language, "tweak.mix." + code(proposal.kind()))),
+                Keyboard.of(rows));
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public boolean accepts(String argument) {
+        return ARGUMENT.matcher(argument).matches();
+    }
+
+    @Override
+    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        Matcher parts = ARGUMENT.matcher(argument);
+        parts.matches();
+        long userId = tap.from().userId();
+        String language = tap.from().languageCode();
+        Optional<PlanChange> found = PlanChange.<PlanChange>findByIdOptional(Long.parseLong(parts.group(2)))
+                .filter(change -> change.telegramUserId == userId && change.decision == PlanChange.Decision.PENDING);
+        if (found.isEmpty()) {
+            return Optional.of(texts.get(language, "callback.closed"));
+        }
+        PlanChange change = found.get();
+        Tweak.Kind applied = switch (parts.group(1)) {
+            case "yes" -> Tweak.Kind.valueOf(change.kind);
+            case "pick" -> kind(parts.group(3)).orElse(null);
+            default -> Tweak.Kind.HOLD;
+        };
+        if (applied == null) {
+            return Optional.of(texts.get(language, "callback.closed"));
+        }
+        change.decision = switch (parts.group(1)) {
+            case "yes" -> PlanChange.Decision.ACCEPTED;
+            case "pick" -> PlanChange.Decision.OTHER;
+            default -> PlanChange.Decision.DECLINED;
+        };
+        change.chosen = applied.name();
+        change.decidedAt = clock.instant();
+        apply(userId, applied);
+        sender.editKeyboard(tap.chat().id(), tap.messageId(), null);
+        sender.send(tap.chat().id(), texts.get(language, "tweak.applied." + code(applied)));
+        return Optional.empty();
+    }
+
+    private void apply(long userId, Tweak.Kind kind) {
+        switch (kind) {
+            case PROGRESS, REGRESS -> latestPlan(userId).ifPresent(plan -> plan.step = Math.max(0,
+                    Math.min(DayFacts.MAX_STEP, plan.step + (kind == Tweak.Kind.PROGRESS ? 1 : -1))));
+            case BUILD_PHASE -> profiles.save(userId, new Answers(Map.of("phase", "building")), false);
+            default -> {
+                // keep as is
+            }
+        }
+    }
+
+    /** The ladder step the next plan starts from: the latest plan's. */
+    private int currentStep(UserProfile profile) {
+        return latestPlan(profile.telegramUserId).map(plan -> plan.step).orElse(DayFacts.firstStep(profile.phase));
+    }
+
+    private Optional<DailyPlan> latestPlan(long userId) {
+        LocalDate tomorrow = profiles.today(userId).plusDays(1);
+        return DailyPlan.before(userId, tomorrow);
+    }
+
+    private static Keyboard.Button button(String argument, String label) {
+        return new CallbackData(PREFIX, argument).button(label);
+    }
+
+    static String code(Tweak.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Optional<Tweak.Kind> kind(String code) {
+        return Arrays.stream(Tweak.Kind.values()).filter(kind -> code(kind).equals(code)).findFirst();
+    }
+}
