@@ -25,7 +25,9 @@ import java.time.Duration;
  *   sleep --> yesterday: there was a session yesterday
  *   sleep --> daytype: no session yesterday
  *   yesterday --> daytype
+ *   daytype --> own_version: self-adjust on (after four regular weeks)
  *   daytype --> DONE: the day's plan, in place
+ *   own_version --> DONE: the chosen version, safety checked
  *   URGENT --> [*]: emergency advice, plan paused
  *   REFER --> [*]: see a clinician first, plan paused
  *   DONE --> [*]

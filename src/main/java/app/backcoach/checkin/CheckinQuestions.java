@@ -30,8 +30,17 @@ public final class CheckinQuestions {
     static final Question YESTERDAY = coded("yesterday", Signals.NextDay.values());
     static final Question DAY_TYPE = coded("daytype", Signals.DayType.values());
 
+    /** Asked only with self-adjust on: the person picks the version; safety still has the last word. */
+    static final Question OWN_VERSION = new Question("own-version", "checkin.q.own-version", List.of(
+            new Choice("full", "checkin.own-version.full"), new Choice("reduced", "checkin.own-version.reduced"),
+            new Choice("maintenance", "checkin.own-version.maintenance"),
+            new Choice("relief-only", "checkin.own-version.relief-only"),
+            new Choice("auto", "checkin.own-version.auto")), true);
+    /** A fact given at the start: whether self-adjust is on. */
+    static final String SELF_ADJUST = "self-adjust";
+
     static final List<Question> ALL = List.of(RED_FLAG_WEEK, RED_FLAG_WHICH, PAIN, STIFFNESS, CONFIDENCE, SLEEP,
-            YESTERDAY, DAY_TYPE);
+            YESTERDAY, DAY_TYPE, OWN_VERSION);
 
     /** Outcomes: the check-in is complete, or a new red flag ended it. */
     static final String DONE = "done";
@@ -50,7 +59,8 @@ public final class CheckinQuestions {
         case "confidence" -> step(SLEEP);
         case "sleep" -> answers.is(HAD_SESSION, "yes") ? step(YESTERDAY) : step(DAY_TYPE);
         case "yesterday" -> step(DAY_TYPE);
-        case "daytype" -> new Next.End(DONE);
+        case "daytype" -> answers.is(SELF_ADJUST, "yes") ? step(OWN_VERSION) : new Next.End(DONE);
+        case "own-version" -> new Next.End(DONE);
         default -> throw new IllegalStateException("No route from " + answered.id());
     };
 
@@ -65,6 +75,7 @@ public final class CheckinQuestions {
         checkin.sleep = answers.get(SLEEP.id()).orElse(null);
         checkin.yesterday = answers.get(YESTERDAY.id()).orElse(null);
         checkin.dayType = answers.get(DAY_TYPE.id()).orElse(null);
+        checkin.chosenVersion = answers.get(OWN_VERSION.id()).filter(version -> !version.equals("auto")).orElse(null);
     }
 
     private static Next step(Question question) {

@@ -41,20 +41,22 @@ public class CheckinService {
     private final PlanService plans;
     private final PlanMessages planMessages;
     private final Lessons lessons;
+    private final SelfAdjust selfAdjust;
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
     private final ObjectMapper json;
 
     public CheckinService(DialogueEngine dialogues, ProfileService profiles, ConsentService consent, PlanService plans,
-                          PlanMessages planMessages, Lessons lessons, MessageSender sender, Texts texts, Clock clock,
-                          ObjectMapper json) {
+                          PlanMessages planMessages, Lessons lessons, SelfAdjust selfAdjust, MessageSender sender,
+                          Texts texts, Clock clock, ObjectMapper json) {
         this.dialogues = dialogues;
         this.profiles = profiles;
         this.consent = consent;
         this.plans = plans;
         this.planMessages = planMessages;
         this.lessons = lessons;
+        this.selfAdjust = selfAdjust;
         this.sender = sender;
         this.texts = texts;
         this.clock = clock;
@@ -92,7 +94,8 @@ public class CheckinService {
             sender.send(context.chatId(), texts.get(language, "checkin.revise"));
         }
         Answers given = new Answers(Map.of(CheckinQuestions.HAD_SESSION,
-                plans.hadSessionBefore(userId, today) ? "yes" : "no"));
+                plans.hadSessionBefore(userId, today) ? "yes" : "no",
+                CheckinQuestions.SELF_ADJUST, profile.get().selfAdjust ? "yes" : "no"));
         String first = recheckDue(userId) ? CheckinQuestions.RED_FLAG_WEEK.id() : CheckinQuestions.PAIN.id();
         dialogues.start(context, CheckinFlow.CODE, first, given);
     }
@@ -138,6 +141,7 @@ public class CheckinService {
         DailyPlan plan = plans.plan(profiles.find(userId).orElseThrow(), checkin);
         planMessages.show(context, plan);
         lessons.maybeOffer(context.chatId(), userId, context.languageCode());
+        selfAdjust.maybeOffer(context.chatId(), profiles.find(userId).orElseThrow(), context.languageCode());
     }
 
     /** A new red flag: the same advice as at onboarding, and the plan pauses. */

@@ -43,6 +43,10 @@ public class DailyCheckin extends PanacheEntityBase {
     @Column(name = "day_type")
     public String dayType;
 
+    /** The version the person chose themselves (self-adjust), or null when the rules decide. */
+    @Column(name = "chosen_version")
+    public String chosenVersion;
+
     /** Null while the check-in is under way. */
     @Column(name = "completed_at")
     public Instant completedAt;

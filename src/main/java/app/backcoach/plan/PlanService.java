@@ -55,7 +55,9 @@ public class PlanService {
     /** Plans the day from its check-in; a revised check-in replans it. */
     public DailyPlan plan(UserProfile profile, DailyCheckin checkin) {
         DayFacts facts = facts(profile, checkin.localDate, checkin.signals());
-        DayDecision decision = DayPlanner.decide(facts);
+        DayDecision decision = checkin.chosenVersion == null ? DayPlanner.decide(facts)
+                : DayPlanner.selfAdjusted(facts, Version.valueOf(checkin.chosenVersion.toUpperCase(java.util.Locale.ROOT)
+                        .replace('-', '_')));
         DailyPlan plan = DailyPlan.on(profile.telegramUserId, checkin.localDate).orElseGet(() -> {
             DailyPlan created = new DailyPlan();
             created.telegramUserId = profile.telegramUserId;

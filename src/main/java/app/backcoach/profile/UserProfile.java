@@ -63,6 +63,13 @@ public class UserProfile extends PanacheEntityBase {
     @Column(name = "review_time")
     public LocalTime reviewTime;
 
+    /** The person chooses the day's version; the bot only checks safety. */
+    @Column(name = "self_adjust", nullable = false)
+    public boolean selfAdjust;
+
+    @Column(name = "self_adjust_offered_at")
+    public Instant selfAdjustOfferedAt;
+
     /** Reminders and prompts rest until then; null when not paused. */
     @Column(name = "paused_until")
     public Instant pausedUntil;

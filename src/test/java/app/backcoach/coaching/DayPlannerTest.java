@@ -49,6 +49,34 @@ class DayPlannerTest {
         assertThat(decision.reasons()).as("every change has a reason").allMatch(Decision::fired);
     }
 
+    static Stream<Arguments> selfAdjusted() {
+        Day day = AdaptationRulesTest.day();
+        return Stream.of(
+                Arguments.of("the choice stands on a good day", day, Version.MAINTENANCE, Version.MAINTENANCE,
+                        Shape.STANDARD),
+                Arguments.of("poor sleep does not overrule the person", day.sleep(Sleep.POOR), Version.FULL,
+                        Version.FULL, Shape.STANDARD),
+                Arguments.of("a demanding yesterday does not either", day.afterDemandingDay(), Version.FULL,
+                        Version.FULL, Shape.STANDARD),
+                Arguments.of("pain 8 still means relief only", day.pain(8), Version.FULL, Version.RELIEF_ONLY,
+                        Shape.STANDARD),
+                Arguments.of("a red flag still stops the plan", day.withRedFlag(), Version.REDUCED,
+                        Version.STOP_AND_REFER, Shape.STANDARD),
+                Arguments.of("the day type still shapes it", day.dayType(DayType.TRAVEL), Version.FULL, Version.FULL,
+                        Shape.TRAVEL));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("selfAdjusted")
+    void selfAdjustOnlyChecksSafety(String name, Day day, Version chosen, Version version, Shape shape) {
+        DayDecision decision = DayPlanner.selfAdjusted(day.facts(), chosen);
+
+        assertThat(decision.version()).isEqualTo(version);
+        assertThat(decision.shape()).isEqualTo(shape);
+        assertThat(decision.step()).isEqualTo(day.facts().step());
+        assertThat(decision.reasons().get(0).reason()).isEqualTo("rule.self-adjust." + chosen.code());
+    }
+
     @org.junit.jupiter.api.Test
     void loadCyclingAlternatesOverAWeekOfGoodMornings() {
         Day day = AdaptationRulesTest.day();
