@@ -117,7 +117,7 @@ public class ReviewService {
             DailyPlan p = plans.get(date);
             days.put(date, new Day(date, c == null ? null : c.pain, c == null ? null : c.stiffness,
                     c == null ? null : c.confidence, c == null ? null : c.sleep, c == null ? null : c.yesterday,
-                    p == null ? null : p.status.name()));
+                    p == null ? null : p.status.name(), c == null ? null : c.dayType));
         }
         return new ArrayList<>(days.values());
     }

@@ -18,13 +18,17 @@ public final class Tweak {
         /** One step back. */
         REGRESS,
         /** From recovering to building: the pattern says the back is ready for more. */
-        BUILD_PHASE
+        BUILD_PHASE,
+        /** A heavy-work period: keep sessions short and keep what was built. */
+        HEAVY_PHASE
     }
 
     /** A proposal: what, and the text key of why. */
     public record Proposal(Kind kind, String reason) {
     }
 
+    /** Days of training or physical work in a week that make it a heavy-work period. */
+    static final int HEAVY_DAYS = 3;
     /** Sessions in a week that make a progression safe to propose. */
     static final int ENOUGH_SESSIONS = 3;
 
@@ -36,6 +40,9 @@ public final class Tweak {
         boolean meaningfullyWorse = week.meaningful() && week.painChangeFromStart().orElse(0.0) > 0;
         if (week.nextDay().get("flared") >= 2 || week.pain() == Direction.WORSE && meaningfullyWorse) {
             return new Proposal(Kind.REGRESS, "tweak.reason.regress");
+        }
+        if (week.heavyDays() >= HEAVY_DAYS && !"heavy-work".equals(phase)) {
+            return new Proposal(Kind.HEAVY_PHASE, "tweak.reason.heavy");
         }
         if (hardMornings > 0 || week.pain() == Direction.WORSE) {
             return new Proposal(Kind.HOLD, "tweak.reason.hold-signals");

@@ -64,7 +64,7 @@ public class TweakService implements ButtonAction {
                 button("no." + change.id, texts.get(language, "tweak.button.no"))));
         List<Keyboard.Button> others = new ArrayList<>();
         for (Tweak.Kind other : Tweak.Kind.values()) {
-            if (other != proposal.kind() && other != Tweak.Kind.HOLD && other != Tweak.Kind.BUILD_PHASE) {
+            if (other != proposal.kind() && (other == Tweak.Kind.PROGRESS || other == Tweak.Kind.REGRESS)) {
                 others.add(button("pick." + change.id + "." + code(other),
                         texts.get(language, "tweak.option." + code(other))));
             }
@@ -126,6 +126,7 @@ public class TweakService implements ButtonAction {
             case PROGRESS, REGRESS -> latestPlan(userId).ifPresent(plan -> plan.step = Math.max(0,
                     Math.min(DayFacts.MAX_STEP, plan.step + (kind == Tweak.Kind.PROGRESS ? 1 : -1))));
             case BUILD_PHASE -> profiles.save(userId, new Answers(Map.of("phase", "building")), false);
+            case HEAVY_PHASE -> profiles.save(userId, new Answers(Map.of("phase", "heavy-work")), false);
             default -> {
                 // keep as is
             }

@@ -25,7 +25,7 @@ public final class WeeklyReview {
 
     /** One day as stored: the check-in's answers (null when skipped) and what happened to the plan. */
     public record Day(LocalDate date, Integer pain, String stiffness, Integer confidence, String sleep,
-                      String yesterday, String planStatus) {
+                      String yesterday, String planStatus, String dayType) {
     }
 
     /** Averages over a week; empty when nothing was answered. */
@@ -38,11 +38,12 @@ public final class WeeklyReview {
     /**
      * @param stiffness stiffness on waking as a score: 0 none, 1 under 15 min, 2 15-60 min, 3 over an hour
      * @param sleep 0 poor, 1 fair, 2 good
+     * @param heavyDays days of training or physical work this week
      */
     public record Summary(LocalDate from, LocalDate to, int checkins, int sessionsDone, int sessionsPartial,
                           int sessionsSkipped, Averages thisWeek, Averages lastWeek, Averages firstWeek,
                           Map<String, Integer> nextDay, Direction pain, Optional<Double> painChangeFromStart,
-                          boolean meaningful) {
+                          boolean meaningful, int heavyDays) {
     }
 
     /** The week ending with {@code lastDay} (seven days), from the whole history. */
@@ -68,7 +69,9 @@ public final class WeeklyReview {
                         || day.stiffness() != null || day.confidence() != null || day.sleep() != null).count(),
                 count(week, "DONE"::equals), count(week, status -> "PARTIAL".equals(status) || "STARTED".equals(status)),
                 count(week, "SKIPPED"::equals), now, before, beginning, nextDay,
-                direction(now.pain(), before.pain()), change, meaningful);
+                direction(now.pain(), before.pain()), change, meaningful,
+                (int) week.stream().filter(day -> "training".equals(day.dayType()) || "physical".equals(day.dayType()))
+                        .count());
     }
 
     /** Lower pain is better; within half a point it is the same. */

@@ -29,7 +29,7 @@ class ProgressChartTest {
             int pain = Math.max(1, 6 - i / 10 - (i % 3 == 0 ? 1 : 0));
             int confidence = Math.min(5, 2 + i / 12);
             days.add(new Day(start.plusDays(i), i % 9 == 4 ? null : pain, "lt15", confidence, "fair", "fine",
-                    i % 4 == 3 ? "SKIPPED" : "DONE"));
+                    i % 4 == 3 ? "SKIPPED" : "DONE", "desk"));
         }
         return days;
     }
@@ -52,7 +52,7 @@ class ProgressChartTest {
     @Test
     void withoutSessionsThereAreNoSessionMarks() throws IOException {
         List<Day> noSessions = sixWeeks().stream().map(day -> new Day(day.date(), day.pain(), day.stiffness(),
-                day.confidence(), day.sleep(), day.yesterday(), "SKIPPED")).toList();
+                day.confidence(), day.sleep(), day.yesterday(), "SKIPPED", day.dayType())).toList();
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(ProgressChart.png(noSessions, LABELS)));
 

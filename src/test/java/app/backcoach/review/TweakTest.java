@@ -23,9 +23,14 @@ class TweakTest {
 
     /** A week: sessions done, next-day signals (fine, sore, flared), pain direction and change from the start. */
     static Summary week(int sessions, int sore, int flared, Direction pain, Double change, boolean meaningful) {
+        return heavyWeek(sessions, sore, flared, pain, change, meaningful, 0);
+    }
+
+    static Summary heavyWeek(int sessions, int sore, int flared, Direction pain, Double change, boolean meaningful,
+                             int heavyDays) {
         return new Summary(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22), 7, sessions, 0, 7 - sessions,
                 NONE, NONE, NONE, Map.of("fine", sessions - sore - flared, "same", 0, "sore", sore, "flared", flared),
-                pain, Optional.ofNullable(change), meaningful);
+                pain, Optional.ofNullable(change), meaningful, heavyDays);
     }
 
     static Stream<Arguments> weeks() {
@@ -44,6 +49,10 @@ class TweakTest {
                         week(5, 0, 0, Direction.BETTER, -2.0, true), 1, "recovering", Kind.BUILD_PHASE),
                 Arguments.of("settled week, building → one step up", week(4, 0, 0, Direction.SAME, -0.5, false), 2,
                         "building", Kind.PROGRESS),
+                Arguments.of("three days of physical work → heavy-work phase",
+                        heavyWeek(4, 1, 0, Direction.SAME, 0.0, false, 3), 2, "building", Kind.HEAVY_PHASE),
+                Arguments.of("already in heavy-work phase → the usual rules",
+                        heavyWeek(4, 0, 0, Direction.SAME, 0.0, false, 4), 2, "heavy-work", Kind.PROGRESS),
                 Arguments.of("settled week at the top step → hold", week(4, 0, 0, Direction.SAME, -0.5, false), 5,
                         "performing", Kind.HOLD));
     }

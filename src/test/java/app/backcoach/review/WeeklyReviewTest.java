@@ -25,7 +25,7 @@ class WeeklyReviewTest {
         for (int week = 0; week < painPerWeek.length; week++) {
             for (int day = 0; day < 7; day++) {
                 days.add(new Day(START.plusDays(week * 7L + day), painPerWeek[week], "lt15", 3, "fair", "fine",
-                        "DONE"));
+                        "DONE", "desk"));
             }
         }
         return days;
@@ -67,12 +67,12 @@ class WeeklyReviewTest {
     @Test
     void sessionsAndNextDaySignalsAreCounted() {
         List<Day> week = List.of(
-                new Day(START, 3, "none", 4, "good", null, "DONE"),
-                new Day(START.plusDays(1), 3, "lt15", 4, "good", "fine", "PARTIAL"),
-                new Day(START.plusDays(2), 4, "15-60", 3, "poor", "sore", "SKIPPED"),
-                new Day(START.plusDays(3), null, null, null, null, null, null),
-                new Day(START.plusDays(4), 2, "gt60", 5, "fair", null, "DONE"),
-                new Day(START.plusDays(5), 5, null, 2, null, "flared", "STARTED"));
+                new Day(START, 3, "none", 4, "good", null, "DONE", "desk"),
+                new Day(START.plusDays(1), 3, "lt15", 4, "good", "fine", "PARTIAL", "desk"),
+                new Day(START.plusDays(2), 4, "15-60", 3, "poor", "sore", "SKIPPED", "desk"),
+                new Day(START.plusDays(3), null, null, null, null, null, null, null),
+                new Day(START.plusDays(4), 2, "gt60", 5, "fair", null, "DONE", "desk"),
+                new Day(START.plusDays(5), 5, null, 2, null, "flared", "STARTED", "desk"));
 
         WeeklyReview.Summary summary = WeeklyReview.of(week, START.plusDays(6));
 
