@@ -52,13 +52,18 @@ public class TweakService implements ButtonAction {
     public void propose(long chatId, long userId, String language, Summary week) {
         UserProfile profile = profiles.find(userId).orElseThrow();
         Tweak.Proposal proposal = Tweak.propose(week, currentStep(profile), profile.phase);
-        PlanChange change = new PlanChange();
+        // Asking twice in a week (/progress again) shows the same open proposal, not a second one.
+        PlanChange change = PlanChange.<PlanChange>find("telegramUserId = ?1 and decision = ?2 and proposedAt > ?3"
+                        + " order by proposedAt desc", userId, PlanChange.Decision.PENDING,
+                clock.instant().minus(java.time.Duration.ofDays(6))).firstResultOptional().orElseGet(PlanChange::new);
         change.telegramUserId = userId;
         change.proposedAt = clock.instant();
         change.kind = proposal.kind().name();
         change.reason = proposal.reason();
         change.decision = PlanChange.Decision.PENDING;
-        change.persist();
+        if (!change.isPersistent()) {
+            change.persist();
+        }
         List<List<Keyboard.Button>> rows = new ArrayList<>();
         rows.add(List.of(button("yes." + change.id, texts.get(language, "tweak.button.yes")),
                 button("no." + change.id, texts.get(language, "tweak.button.no"))));

@@ -98,6 +98,10 @@ class ProgressTest {
 
         // A settled week at step 3 proposes a step up; the other option offered is a step back.
         assertThat(proposal.path("text").asText()).contains("one step up");
+        fake.pushText(chat.chatId(), "/progress"); // asked again the same week: the same open proposal
+        org.awaitility.Awaitility.await().until(() -> chat.messages().stream()
+                .filter(message -> message.path("text").asText().contains("One change for next week")).count() == 2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> PlanChange.of(chat.chatId()))).hasSize(1);
         chat.tapFirst(proposal, "tw:pick.");
         chat.awaitMessage("Done: from tomorrow");
 
