@@ -3,7 +3,6 @@ package app.backcoach.checkin;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
-import app.backcoach.dialogue.DialogueContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** /checkin: today's check-in (resumed, or revised when done already). */
@@ -23,6 +22,6 @@ public class CheckinCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
-        checkins.begin(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null));
+        checkins.begin(context.newMessage());
     }
 }

@@ -37,7 +37,7 @@ public class CheckinNudgeJob implements DueJob {
     public void run(ScheduledJob job, Instant now) {
         long userId = job.telegramUserId;
         job.delete();
-        boolean answered = DailyCheckin.on(userId, job.localDate).filter(c -> c.completedAt != null).isPresent();
+        boolean answered = DailyCheckin.completedOn(userId, job.localDate).isPresent();
         Optional<String> language = UserProfile.<UserProfile>findByIdOptional(userId)
                 .flatMap(profile -> outreach.mayContact(profile, now));
         boolean open = dialogues.active(userId).filter(state -> state.dialogue.equals(CheckinFlow.CODE)).isPresent();

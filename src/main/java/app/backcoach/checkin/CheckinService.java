@@ -15,9 +15,8 @@ import app.backcoach.profile.UserProfile;
 import app.backcoach.safety.ClearanceButton;
 import app.backcoach.safety.SafetyScreen;
 import app.backcoach.sender.MessageSender;
+import app.backcoach.support.StoredJson;
 import app.backcoach.text.Texts;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -45,11 +44,11 @@ public class CheckinService {
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
     public CheckinService(DialogueEngine dialogues, ProfileService profiles, ConsentService consent, PlanService plans,
                           PlanMessages planMessages, Lessons lessons, SelfAdjust selfAdjust, MessageSender sender,
-                          Texts texts, Clock clock, ObjectMapper json) {
+                          Texts texts, Clock clock, StoredJson json) {
         this.dialogues = dialogues;
         this.profiles = profiles;
         this.consent = consent;
@@ -79,7 +78,7 @@ public class CheckinService {
             sender.send(context.chatId(), texts.get(language, "checkin.needs-profile"));
             return;
         }
-        Optional<SafetyScreen> paused = SafetyScreen.latest(userId).filter(SafetyScreen::pausesPlan);
+        Optional<SafetyScreen> paused = SafetyScreen.pausingPlan(userId);
         if (paused.isPresent()) {
             sender.send(context.chatId(), texts.get(language, "checkin.paused-by-red-flag"),
                     paused.get().outcome == SafetyScreen.Outcome.REFER ? ClearanceButton.keyboard(texts, language) : null);
@@ -90,7 +89,7 @@ public class CheckinService {
             return;
         }
         LocalDate today = profiles.today(userId);
-        if (DailyCheckin.on(userId, today).filter(checkin -> checkin.completedAt != null).isPresent()) {
+        if (DailyCheckin.completedOn(userId, today).isPresent()) {
             sender.send(context.chatId(), texts.get(language, "checkin.revise"));
         }
         Answers given = new Answers(Map.of(CheckinQuestions.HAD_SESSION,
@@ -138,10 +137,11 @@ public class CheckinService {
         }
         DailyCheckin checkin = DailyCheckin.on(userId, profiles.today(userId)).orElseThrow();
         checkin.completedAt = clock.instant();
-        DailyPlan plan = plans.plan(profiles.find(userId).orElseThrow(), checkin);
+        UserProfile profile = profiles.find(userId).orElseThrow();
+        DailyPlan plan = plans.plan(profile, checkin);
         planMessages.show(context, plan);
         lessons.maybeOffer(context.chatId(), userId, context.languageCode());
-        selfAdjust.maybeOffer(context.chatId(), profiles.find(userId).orElseThrow(), context.languageCode());
+        selfAdjust.maybeOffer(context.chatId(), profile, context.languageCode());
     }
 
     /** A new red flag: the same advice as at onboarding, and the plan pauses. */
@@ -161,16 +161,7 @@ public class CheckinService {
     }
 
     private void screen(long userId, SafetyScreen.Outcome outcome, Answers answers) {
-        SafetyScreen screen = new SafetyScreen();
-        screen.telegramUserId = userId;
-        screen.outcome = outcome;
-        try {
-            screen.answers = json.writeValueAsString(Map.of("weekly-recheck", answers.get("rf-which")
-                    .orElse(answers.get("rf-week").orElse("no"))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        screen.screenedAt = clock.instant();
-        screen.persist();
+        SafetyScreen.record(userId, outcome, json.write(Map.of("weekly-recheck", answers.get("rf-which")
+                .orElse(answers.get("rf-week").orElse("no")))), clock.instant());
     }
 }

@@ -65,6 +65,11 @@ public class DailyCheckin extends PanacheEntityBase {
         return find("telegramUserId = ?1 and localDate = ?2", userId, date).firstResultOptional();
     }
 
+    /** The day's check-in if it was finished (not one still under way). */
+    public static Optional<DailyCheckin> completedOn(long userId, LocalDate date) {
+        return on(userId, date).filter(checkin -> checkin.completedAt != null);
+    }
+
     /** Check-ins in [from, to), oldest first. */
     public static List<DailyCheckin> between(long userId, LocalDate from, LocalDate to) {
         return list("telegramUserId = ?1 and localDate >= ?2 and localDate < ?3 order by localDate", userId, from, to);

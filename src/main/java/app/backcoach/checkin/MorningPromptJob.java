@@ -51,8 +51,8 @@ public class MorningPromptJob implements DueJob {
         Optional<String> language = outreach.mayContact(profile, now);
         boolean due = language.isPresent()
                 && !MorningTime.tooLate(job.dueAt, now, config.lateWindow())
-                && DailyCheckin.on(job.telegramUserId, job.localDate).filter(c -> c.completedAt != null).isEmpty()
-                && SafetyScreen.latest(job.telegramUserId).filter(SafetyScreen::pausesPlan).isEmpty();
+                && DailyCheckin.completedOn(job.telegramUserId, job.localDate).isEmpty()
+                && SafetyScreen.pausingPlan(job.telegramUserId).isEmpty();
         if (due) {
             checkins.begin(new DialogueContext(job.telegramUserId, job.telegramUserId, language.get(), null));
             schedules.upsert(job.telegramUserId, ScheduledJob.Kind.NUDGE, now.plus(config.nudgeDelay()), job.localDate);

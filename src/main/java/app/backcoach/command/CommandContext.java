@@ -1,5 +1,12 @@
 package app.backcoach.command;
 
+import app.backcoach.dialogue.DialogueContext;
+
 /** Who sent a command and what followed it. */
 public record CommandContext(long chatId, long userId, String languageCode, String arguments) {
+
+    /** The command's answer as a new message, for features that answer in a dialogue's message. */
+    public DialogueContext newMessage() {
+        return new DialogueContext(chatId, userId, languageCode, null);
+    }
 }

@@ -47,7 +47,7 @@ public class StartCommand implements Command {
         sender.send(context.chatId(), texts.get(context.languageCode(), "start.welcome"),
                 Keyboard.singleRow(ShowHelpButton.SHOW.button(texts.get(context.languageCode(), "start.button.help"))));
         users.recordStartPayload(context.userId(), context.arguments());
-        DialogueContext dialogue = new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null);
+        DialogueContext dialogue = context.newMessage();
         // Set-up goes on where it stopped: consent first, then the safety screen.
         Optional<SafetyScreen> screen = SafetyScreen.latest(context.userId());
         if (!consent.hasConsent(context.userId())) {

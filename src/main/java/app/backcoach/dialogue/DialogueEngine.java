@@ -7,8 +7,7 @@ import app.backcoach.dialogue.DialogueDefinition.Next;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.backcoach.support.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
@@ -48,11 +47,11 @@ public class DialogueEngine implements ButtonAction {
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final StoredJson json;
     private Map<String, DialogueFlow> flows;
 
     public DialogueEngine(Instance<DialogueFlow> flowBeans, MessageSender sender, Texts texts, Clock clock,
-                          ObjectMapper json) {
+                          StoredJson json) {
         this.flowBeans = flowBeans;
         this.sender = sender;
         this.texts = texts;
@@ -108,7 +107,7 @@ public class DialogueEngine implements ButtonAction {
         Optional<DialogueState> state = active(context.userId());
         state.ifPresent(open -> {
             DialogueDefinition definition = flow(open.dialogue).definition();
-            ask(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null), definition,
+            ask(context.below(), definition,
                     definition.step(open.step).orElseThrow(), read(open).path().size() > 1);
         });
         return state.isPresent();
@@ -209,8 +208,7 @@ public class DialogueEngine implements ButtonAction {
             return false;
         }
         // The answer was sent below the question, so the next one goes below it too.
-        advance(state, flow, question, read(state), value.get(),
-                new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null));
+        advance(state, flow, question, read(state), value.get(), context.below());
         return true;
     }
 
@@ -300,18 +298,10 @@ public class DialogueEngine implements ButtonAction {
     }
 
     private Progress read(DialogueState state) {
-        try {
-            return json.readValue(state.progress, Progress.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable dialogue progress for a user", e);
-        }
+        return json.read(state.progress, Progress.class, "dialogue progress");
     }
 
     private String write(Progress progress) {
-        try {
-            return json.writeValueAsString(progress);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(progress);
     }
 }

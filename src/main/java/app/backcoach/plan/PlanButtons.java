@@ -1,5 +1,6 @@
 package app.backcoach.plan;
 
+import app.backcoach.coaching.PlannedItem;
 import app.backcoach.conversation.ButtonAction;
 import app.backcoach.conversation.Incoming;
 import app.backcoach.dialogue.DialogueContext;
@@ -10,6 +11,7 @@ import app.backcoach.session.SessionRating;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,10 +92,11 @@ public class PlanButtons implements ButtonAction {
             }
             case WHY -> {
                 int index = parts.group(3) == null ? -1 : Integer.parseInt(parts.group(3));
-                if (index < 0 || index >= plans.items(plan).size()) {
+                List<PlannedItem> items = plans.items(plan);
+                if (index < 0 || index >= items.size()) {
                     return Optional.of(texts.get(language, "plan.closed"));
                 }
-                sender.send(context.chatId(), view.whyThis(plans.items(plan).get(index), language));
+                sender.send(context.chatId(), view.whyThis(items.get(index), language));
             }
             case NOT_TODAY -> {
                 plans.mark(plan, DailyPlan.Status.SKIPPED);

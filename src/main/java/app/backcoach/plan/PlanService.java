@@ -13,9 +13,8 @@ import app.backcoach.coaching.Signals;
 import app.backcoach.coaching.Version;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.safety.SafetyScreen;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.backcoach.support.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,10 +33,10 @@ public class PlanService {
     static final int BASELINE_DAYS = 7;
 
     private final Catalogue catalogue;
-    private final ObjectMapper json;
+    private final StoredJson json;
     private final Clock clock;
 
-    public PlanService(Catalogue catalogue, ObjectMapper json, Clock clock) {
+    public PlanService(Catalogue catalogue, StoredJson json, Clock clock) {
         this.catalogue = catalogue;
         this.json = json;
         this.clock = clock;
@@ -85,17 +84,17 @@ public class PlanService {
     }
 
     public List<PlannedItem> items(DailyPlan plan) {
-        return read(plan.items, new TypeReference<>() {
-        });
+        return json.read(plan.items, new TypeReference<>() {
+        }, "plan items");
     }
 
     public List<Decision> reasons(DailyPlan plan) {
-        return read(plan.reasons, new TypeReference<>() {
-        });
+        return json.read(plan.reasons, new TypeReference<>() {
+        }, "plan reasons");
     }
 
     public void replaceItems(DailyPlan plan, List<PlannedItem> items) {
-        plan.items = write(items);
+        plan.items = json.write(items);
         plan.updatedAt = clock.instant();
     }
 
@@ -114,7 +113,7 @@ public class PlanService {
                 .filter(checkin -> checkin.pain != null).mapToInt(checkin -> checkin.pain).average();
         Optional<DailyPlan> yesterday = DailyPlan.on(userId, date.minusDays(1));
         int step = DailyPlan.before(userId, date).map(plan -> plan.step).orElse(DayFacts.firstStep(profile.phase));
-        boolean redFlag = SafetyScreen.latest(userId).filter(SafetyScreen::pausesPlan).isPresent();
+        boolean redFlag = SafetyScreen.pausingPlan(userId).isPresent();
         return new DayFacts(signals, redFlag, baseline.isPresent() ? baseline.getAsDouble() : null,
                 yesterday.filter(plan -> plan.demanding && plan.status != DailyPlan.Status.SKIPPED).isPresent(),
                 yesterday.filter(plan -> plan.settled).isPresent(),
@@ -135,27 +134,11 @@ public class PlanService {
         plan.demanding = decision.demanding();
         plan.settled = decision.settled();
         plan.progressed = decision.progressed();
-        plan.items = write(items);
-        plan.reasons = write(reasons);
+        plan.items = json.write(items);
+        plan.reasons = json.write(reasons);
         plan.updatedAt = clock.instant();
         if (!plan.isPersistent()) {
             plan.persist();
-        }
-    }
-
-    private <T> T read(String payload, TypeReference<T> type) {
-        try {
-            return json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable stored plan", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

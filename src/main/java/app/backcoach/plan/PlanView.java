@@ -44,11 +44,7 @@ public class PlanView {
                 html.append("\n\n").append(texts.get(language, "plan.part." + item.part().name().toLowerCase()));
             }
             part = item.part();
-            Exercise.ExerciseText text = catalogue.get(item.exerciseId()).text(language);
-            html.append(i == 0 && part == PlannedItem.Part.MAIN ? "\n\n" : "\n")
-                    .append(texts.get(language, "plan.item", "number", String.valueOf(i + 1), "name", text.name(),
-                            "dose", dose(item.dose(), language)))
-                    .append("\n").append(texts.get(language, "plan.cue", "cue", text.cues().get(0)));
+            html.append(i == 0 && part == PlannedItem.Part.MAIN ? "\n\n" : "\n").append(item(i + 1, item, language));
         }
         html.append("\n\n").append(texts.get(language, "plan.why.title")).append("\n")
                 .append(reasons(plan, language))
@@ -57,6 +53,19 @@ public class PlanView {
             html.append("\n\n").append(texts.get(language, "plan.status." + plan.status.name().toLowerCase()));
         }
         return html.toString();
+    }
+
+    /** One numbered line of a plan or routine: name and dose, and the first cue under it. */
+    public String item(int number, PlannedItem item, String language) {
+        Exercise.ExerciseText text = catalogue.get(item.exerciseId()).text(language);
+        return texts.get(language, "plan.item", "number", String.valueOf(number), "name", text.name(),
+                "dose", dose(item.dose(), language)) + "\n" + texts.get(language, "plan.cue", "cue", text.cues().get(0));
+    }
+
+    /** All of an exercise's cues as bullet lines (catalogue text, escaped). */
+    public static String cues(Exercise.ExerciseText text) {
+        return text.cues().stream().map(cue -> "• " + app.backcoach.sender.Html.escape(cue))
+                .collect(Collectors.joining("\n"));
     }
 
     /** "Why this?": what the exercise does for the back, and which of today's areas it covers. */

@@ -3,7 +3,6 @@ package app.backcoach.plan;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
-import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
@@ -43,6 +42,6 @@ public class TodayCommand implements Command {
             sender.send(context.chatId(), texts.get(context.languageCode(), "plan.none-yet"));
             return;
         }
-        messages.show(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null), plan.get());
+        messages.show(context.newMessage(), plan.get());
     }
 }

@@ -53,7 +53,6 @@ public class ProfileFlow implements DialogueFlow {
     public void finish(DialogueContext context, String outcome, Answers answers) {
         UserProfile profile = profiles.save(context.userId(), answers, true);
         engine.show(context, profiles.summary(profile, context.languageCode()));
-        finished.fire(new SetUpFinished(new DialogueContext(context.chatId(), context.userId(),
-                context.languageCode(), null)));
+        finished.fire(new SetUpFinished(context.below()));
     }
 }

@@ -71,7 +71,7 @@ public class ReminderJob implements DueJob {
     void send(UserProfile profile, ScheduledJob job, Instant now) {
         Optional<String> language = outreach.mayContact(profile, now);
         if (language.isEmpty() || profile.reminderMinutes <= 0
-                || SafetyScreen.latest(profile.telegramUserId).filter(SafetyScreen::pausesPlan).isPresent()) {
+                || SafetyScreen.pausingPlan(profile.telegramUserId).isPresent()) {
             return;
         }
         LocalDate today = now.atZone(ZoneId.of(profile.timeZone)).toLocalDate();

@@ -3,7 +3,6 @@ package app.backcoach.routine;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
-import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.safety.ClearanceButton;
 import app.backcoach.safety.SafetyScreen;
@@ -29,12 +28,12 @@ public class RoutineCommands {
 
     void start(CommandContext context, String dialogue) {
         String language = context.languageCode();
-        if (SafetyScreen.latest(context.userId()).filter(SafetyScreen::pausesPlan).isPresent()) {
+        if (SafetyScreen.pausingPlan(context.userId()).isPresent()) {
             sender.send(context.chatId(), texts.get(language, "checkin.paused-by-red-flag"),
                     ClearanceButton.keyboard(texts, language));
             return;
         }
-        dialogues.start(new DialogueContext(context.chatId(), context.userId(), language, null), dialogue);
+        dialogues.start(context.newMessage(), dialogue);
     }
 
     @ApplicationScoped

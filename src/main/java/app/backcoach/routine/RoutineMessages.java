@@ -3,15 +3,14 @@ package app.backcoach.routine;
 import app.backcoach.catalogue.Catalogue;
 import app.backcoach.catalogue.Exercise;
 import app.backcoach.coaching.PlannedItem;
+import app.backcoach.coaching.SessionComposer;
 import app.backcoach.conversation.CallbackData;
 import app.backcoach.plan.PlanView;
-import app.backcoach.sender.Html;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Short routines and reminders in words, with their buttons. */
 @ApplicationScoped
@@ -52,23 +51,19 @@ public class RoutineMessages {
         return texts.get(language, "routine.ritual.title") + "\n\n"
                 + texts.get(language, "routine.ritual.item", "name", text.name(),
                 "dose", planView.dose(item.dose(), language))
-                + "\n" + text.cues().stream().map(cue -> "• " + Html.escape(cue)).collect(Collectors.joining("\n"))
+                + "\n" + PlanView.cues(text)
                 + "\n\n" + texts.get(language, "routine.stop-rule");
     }
 
     /** A routine of a few exercises, each with its dose and first cue. */
     public String routine(String titleKey, List<PlannedItem> items, String language, String note) {
         StringBuilder html = new StringBuilder(texts.get(language, titleKey, "minutes",
-                String.valueOf(Math.max(1, Math.round(ShortRoutines.total(items))))));
+                String.valueOf(Math.max(1, Math.round(SessionComposer.total(items))))));
         if (note != null) {
             html.append("\n").append(note);
         }
         for (int i = 0; i < items.size(); i++) {
-            Exercise.ExerciseText text = catalogue.get(items.get(i).exerciseId()).text(language);
-            html.append(i == 0 ? "\n\n" : "\n")
-                    .append(texts.get(language, "plan.item", "number", String.valueOf(i + 1), "name", text.name(),
-                            "dose", planView.dose(items.get(i).dose(), language)))
-                    .append("\n").append(texts.get(language, "plan.cue", "cue", text.cues().get(0)));
+            html.append(i == 0 ? "\n\n" : "\n").append(planView.item(i + 1, items.get(i), language));
         }
         return html.append("\n\n").append(texts.get(language, "routine.stop-rule")).toString();
     }

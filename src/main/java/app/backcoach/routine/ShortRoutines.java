@@ -7,6 +7,7 @@ import app.backcoach.catalogue.Exercise.Place;
 import app.backcoach.catalogue.Exercise.Position;
 import app.backcoach.catalogue.Exercise.Purpose;
 import app.backcoach.coaching.PlannedItem;
+import app.backcoach.coaching.SessionComposer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -113,13 +114,13 @@ public final class ShortRoutines {
                                    double atMost) {
         List<PlannedItem> items = new ArrayList<>();
         Set<String> taken = new HashSet<>();
-        for (int round = 0; round < 2 && total(items) < atLeast; round++) {
+        for (int round = 0; round < 2 && SessionComposer.total(items) < atLeast; round++) {
             for (Purpose purpose : purposes) {
-                if (total(items) >= atLeast) {
+                if (SessionComposer.total(items) >= atLeast) {
                     break;
                 }
                 Optional<PlannedItem> item = pick(purpose, where, turn + round, reliefOnly, taken);
-                if (item.isPresent() && total(items) + item.get().minutes() <= atMost) {
+                if (item.isPresent() && SessionComposer.total(items) + item.get().minutes() <= atMost) {
                     items.add(item.get());
                     taken.add(item.get().exerciseId());
                 }
@@ -142,7 +143,4 @@ public final class ShortRoutines {
                 Math.round(minutes * 2) / 2.0));
     }
 
-    static double total(List<PlannedItem> items) {
-        return items.stream().mapToDouble(PlannedItem::minutes).sum();
-    }
 }

@@ -45,14 +45,14 @@ public class ClearanceButton implements ButtonAction {
     @Override
     public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
         String language = tap.from().languageCode();
-        Optional<SafetyScreen> paused = SafetyScreen.latest(tap.from().userId()).filter(SafetyScreen::pausesPlan);
+        Optional<SafetyScreen> paused = SafetyScreen.pausingPlan(tap.from().userId());
         if (paused.isEmpty()) {
             return Optional.of(texts.get(language, "callback.closed"));
         }
         paused.get().clearedAt = clock.instant();
         DialogueContext context = new DialogueContext(tap.chat().id(), tap.from().userId(), language, tap.messageId());
         dialogues.show(context, texts.get(language, "safety.cleared"));
-        dialogues.start(SafetyScreenFlow.below(context), ProfileFlow.CODE);
+        dialogues.start(context.below(), ProfileFlow.CODE);
         return Optional.empty();
     }
 }

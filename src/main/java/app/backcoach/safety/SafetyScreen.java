@@ -53,6 +53,22 @@ public class SafetyScreen extends PanacheEntityBase {
         return outcome != Outcome.CLEAR && clearedAt == null;
     }
 
+    /** Keeps a screen's outcome; {@code answers} is its JSON. */
+    public static SafetyScreen record(long telegramUserId, Outcome outcome, String answers, Instant at) {
+        SafetyScreen screen = new SafetyScreen();
+        screen.telegramUserId = telegramUserId;
+        screen.outcome = outcome;
+        screen.answers = answers;
+        screen.screenedAt = at;
+        screen.persist();
+        return screen;
+    }
+
+    /** The red flag that keeps the person's plan paused, if there is one. */
+    public static Optional<SafetyScreen> pausingPlan(long telegramUserId) {
+        return latest(telegramUserId).filter(SafetyScreen::pausesPlan);
+    }
+
     public static Optional<SafetyScreen> latest(long telegramUserId) {
         return find("telegramUserId = ?1 order by screenedAt desc, id desc", telegramUserId).firstResultOptional();
     }

@@ -7,9 +7,8 @@ import app.backcoach.dialogue.DialogueDefinition.Next;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.dialogue.DialogueFlow;
 import app.backcoach.profile.ProfileFlow;
+import app.backcoach.support.StoredJson;
 import app.backcoach.text.Texts;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +51,9 @@ public class SafetyScreenFlow implements DialogueFlow {
     private final DialogueEngine engine;
     private final Texts texts;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    public SafetyScreenFlow(DialogueEngine engine, Texts texts, Clock clock, ObjectMapper json) {
+    public SafetyScreenFlow(DialogueEngine engine, Texts texts, Clock clock, StoredJson json) {
         this.engine = engine;
         this.texts = texts;
         this.clock = clock;
@@ -68,32 +67,16 @@ public class SafetyScreenFlow implements DialogueFlow {
 
     @Override
     public void finish(DialogueContext context, String outcome, Answers answers) {
-        SafetyScreen screen = new SafetyScreen();
-        screen.telegramUserId = context.userId();
-        screen.outcome = SafetyScreen.Outcome.valueOf(outcome);
-        screen.answers = write(answers);
-        screen.screenedAt = clock.instant();
-        screen.persist();
+        SafetyScreen screen = SafetyScreen.record(context.userId(), SafetyScreen.Outcome.valueOf(outcome),
+                json.write(answers.values()), clock.instant());
         String text = texts.get(context.languageCode(), "safety.outcome." + outcome.toLowerCase(Locale.ROOT));
         // After a referral the person can come back and say a clinician cleared them; after an
         // emergency that offer waits until they return (/start), so nothing distracts from getting care.
         engine.show(context, text, screen.outcome == SafetyScreen.Outcome.REFER
                 ? ClearanceButton.keyboard(texts, context.languageCode()) : null);
         if (screen.outcome == SafetyScreen.Outcome.CLEAR) {
-            engine.start(below(context), ProfileFlow.CODE);
+            engine.start(context.below(), ProfileFlow.CODE);
         }
     }
 
-    /** The same person, in a new message under the current one. */
-    static DialogueContext below(DialogueContext context) {
-        return new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null);
-    }
-
-    private String write(Answers answers) {
-        try {
-            return json.writeValueAsString(answers.values());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -15,9 +15,8 @@ import app.backcoach.session.GuidedSteps.Move;
 import app.backcoach.session.GuidedSteps.State;
 import app.backcoach.session.GuidedSteps.Tap;
 import app.backcoach.text.Texts;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.backcoach.support.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * One exercise at a time: cues, dose and a timer hint, a breather between sets, the regression
@@ -50,10 +48,10 @@ public class GuidedSessionService {
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
     public GuidedSessionService(PlanService plans, PlanView view, Catalogue catalogue, SessionRating rating,
-                                MessageSender sender, Texts texts, Clock clock, ObjectMapper json) {
+                                MessageSender sender, Texts texts, Clock clock, StoredJson json) {
         this.plans = plans;
         this.view = view;
         this.catalogue = catalogue;
@@ -80,7 +78,7 @@ public class GuidedSessionService {
         session.persist();
         plan.outcomes = null;
         plans.mark(plan, DailyPlan.Status.STARTED);
-        show(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null), session, plan);
+        show(context.below(), session, plan);
     }
 
     /**
@@ -179,23 +177,15 @@ public class GuidedSessionService {
         if (replace || !outcomes.containsKey(String.valueOf(index))) {
             outcomes.put(String.valueOf(index), result);
         }
-        try {
-            plan.outcomes = json.writeValueAsString(outcomes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        plan.outcomes = json.write(outcomes);
     }
 
     Map<String, String> outcomes(DailyPlan plan) {
         if (plan.outcomes == null) {
             return Map.of();
         }
-        try {
-            return json.readValue(plan.outcomes, new TypeReference<Map<String, String>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable session outcomes", e);
-        }
+        return json.read(plan.outcomes, new TypeReference<Map<String, String>>() {
+        }, "session outcomes");
     }
 
     private void show(DialogueContext context, GuidedSession session, DailyPlan plan) {
@@ -229,8 +219,7 @@ public class GuidedSessionService {
                 String.valueOf(session.itemIndex + 1), "count", String.valueOf(count), "name", text.name(),
                 "dose", view.dose(item.dose(), language)));
         html.append("\n").append(setLine(language, session, item));
-        html.append("\n\n").append(text.cues().stream().map(cue -> "• " + app.backcoach.sender.Html.escape(cue))
-                .collect(Collectors.joining("\n")));
+        html.append("\n\n").append(PlanView.cues(text));
         html.append("\n\n").append(texts.get(language, "guided.mistake", "mistake", text.mistake()));
         html.append("\n").append(texts.get(language, "guided.stop", "stop", text.stop()));
         return html.toString();
@@ -253,8 +242,7 @@ public class GuidedSessionService {
     private String relief(String language, Exercise relief, boolean last) {
         Exercise.ExerciseText text = relief.text(language);
         return texts.get(language, "guided.relief", "name", text.name(), "dose", view.dose(relief.dose(), language))
-                + "\n" + text.cues().stream().map(cue -> "• " + app.backcoach.sender.Html.escape(cue))
-                .collect(Collectors.joining("\n"))
+                + "\n" + PlanView.cues(text)
                 + "\n\n" + texts.get(language, last ? "guided.relief.then-end" : "guided.relief.then-next");
     }
 

@@ -57,7 +57,7 @@ public class SessionRating implements DialogueFlow {
 
     /** Asks about the session, in a new message below. */
     public void ask(DialogueContext context, DailyPlan plan) {
-        dialogues.start(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null), CODE,
+        dialogues.start(context.below(), CODE,
                 PAIN_DURING.id(), new Answers(Map.of(PLAN, String.valueOf(plan.id))));
     }
 

@@ -3,7 +3,6 @@ package app.backcoach.settings;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
-import app.backcoach.dialogue.DialogueContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
@@ -22,6 +21,6 @@ public class SettingsCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
-        menu.show(new DialogueContext(context.chatId(), context.userId(), context.languageCode(), null));
+        menu.show(context.newMessage());
     }
 }

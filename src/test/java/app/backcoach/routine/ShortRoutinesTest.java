@@ -7,6 +7,7 @@ import app.backcoach.catalogue.CatalogueLoader;
 import app.backcoach.catalogue.Exercise;
 import app.backcoach.catalogue.Exercise.Position;
 import app.backcoach.coaching.PlannedItem;
+import app.backcoach.coaching.SessionComposer;
 import app.backcoach.routine.ShortRoutines.Area;
 import app.backcoach.routine.ShortRoutines.Where;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class ShortRoutinesTest {
     void stiffRoutinesTakeAboutThreeMinutesForThatArea(Area area) {
         for (int turn = 0; turn < 7; turn++) {
             List<PlannedItem> items = routines.stiff(area, Where.OFFICE, turn);
-            assertThat(ShortRoutines.total(items)).as("%s turn %d", area, turn).isBetween(2.0, 4.0);
+            assertThat(SessionComposer.total(items)).as("%s turn %d", area, turn).isBetween(2.0, 4.0);
             assertThat(items).allSatisfy(item -> assertThat(catalogue.get(item.exerciseId()).offTheFloor()).isTrue());
             assertThat(catalogue.get(items.get(0).exerciseId()).serves(area.purposes().get(0))).isTrue();
         }
@@ -75,7 +76,7 @@ class ShortRoutinesTest {
     void travelRoutinesTakeThreeToFiveMinutesAndFitThePlace(Where where) {
         for (int turn = 0; turn < 7; turn++) {
             List<PlannedItem> items = routines.travel(where, turn, false);
-            assertThat(ShortRoutines.total(items)).as("%s turn %d", where, turn).isBetween(3.0, 5.0);
+            assertThat(SessionComposer.total(items)).as("%s turn %d", where, turn).isBetween(3.0, 5.0);
             assertThat(items).allSatisfy(item -> assertThat(where.fits(catalogue.get(item.exerciseId()))).isTrue());
         }
     }
