@@ -1,8 +1,7 @@
 package app.backcoach.sender;
 
+import app.backcoach.support.StoredJson;
 import app.backcoach.user.UserService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,11 +15,11 @@ public class OutboxStore {
 
     private static final int MAX_ERROR_LENGTH = 255;
 
-    private final ObjectMapper json;
+    private final StoredJson json;
     private final Clock clock;
     private final UserService users;
 
-    public OutboxStore(ObjectMapper json, Clock clock, UserService users) {
+    public OutboxStore(StoredJson json, Clock clock, UserService users) {
         this.json = json;
         this.clock = clock;
         this.users = users;
@@ -31,11 +30,7 @@ public class OutboxStore {
     }
 
     public Outbound read(OutboxMessage row) {
-        try {
-            return json.readValue(row.payload, Outbound.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Outbox row " + row.id + " is not readable", e);
-        }
+        return json.read(row.payload, Outbound.class, "outbox row " + row.id);
     }
 
     public void markSent(long id, Long telegramMessageId) {
