@@ -7,12 +7,14 @@ import app.backcoach.dialogue.DialogueDefinition.Next;
 import app.backcoach.dialogue.DialogueDefinition.Routes;
 import app.backcoach.dialogue.Question;
 import app.backcoach.dialogue.Question.Choice;
+import app.backcoach.safety.RedFlags;
+import app.backcoach.safety.SafetyScreen.Outcome;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The morning check-in as data: the next-day signals, today's day type, and once a week a short
- * red-flag recheck first. Values are the stored codes of {@link Signals}.
+ * The morning check-in as data: the next-day signals, today's day type, once a week a short
+ * red-flag recheck first, and after a session that reached a leg, the leg before anything else. Values are the stored codes of {@link Signals}.
  */
 public final class CheckinQuestions {
 
@@ -21,8 +23,11 @@ public final class CheckinQuestions {
 
     static final Question RED_FLAG_WEEK = new Question("rf-week", "checkin.q.rf-week", List.of(
             new Choice("no", "checkin.rf-week.no"), new Choice("yes", "checkin.rf-week.yes")), false);
-    static final Question RED_FLAG_WHICH = new Question("rf-which", "checkin.q.rf-which", List.of(
-            new Choice("urgent", "checkin.rf-which.urgent"), new Choice("other", "checkin.rf-which.other")), false);
+    /** The recheck's short form: the screen's emergency and same-day groups, with the screen's ids. */
+    static final Question RED_FLAG_EMERGENCY = RedFlags.emergency("checkin.q.rf-emergency");
+    static final Question RED_FLAG_TODAY = RedFlags.today("checkin.q.rf-today");
+    /** Asked first the morning after a session sent symptoms into a leg. */
+    static final Question LEG = RedFlags.leg("checkin.q.leg", "checkin.leg.");
     static final Question PAIN = Question.scale("pain", "checkin.q.pain", 0, 10, true);
     static final Question STIFFNESS = coded("stiffness", Signals.Stiffness.values());
     static final Question CONFIDENCE = Question.scale("confidence", "checkin.q.confidence", 1, 5, true);
@@ -39,30 +44,52 @@ public final class CheckinQuestions {
     /** A fact given at the start: whether self-adjust is on. */
     static final String SELF_ADJUST = "self-adjust";
 
-    static final List<Question> ALL = List.of(RED_FLAG_WEEK, RED_FLAG_WHICH, PAIN, STIFFNESS, CONFIDENCE, SLEEP,
+    /** A fact given at the start: yesterday's session ended with symptoms in a leg. */
+    static final String LEG_BEFORE = "leg-before";
+
+    static final List<Question> ALL = List.of(RED_FLAG_WEEK, RED_FLAG_EMERGENCY, RED_FLAG_TODAY, LEG, PAIN, STIFFNESS, CONFIDENCE, SLEEP,
             YESTERDAY, DAY_TYPE, OWN_VERSION);
 
-    /** Outcomes: the check-in is complete, or a new red flag ended it. */
+    /** Outcomes: the check-in is complete, or a red flag ended it with its tier's name. */
     static final String DONE = "done";
-    static final String URGENT = "urgent";
-    static final String REFER = "refer";
 
     /**
-     * The table. The recheck leads into the signals unless a red flag is reported; yesterday's
-     * question is asked only after a session.
+     * The table. The recheck leads into the signals unless something new is reported, which the
+     * screen's own groups then place in a tier (anything new that is neither emergency nor same-day
+     * is for a clinician before going on). After a session that sent symptoms into a leg, the leg
+     * comes first. Yesterday's question is asked only after a session, and not when the leg
+     * answer already says how it went.
      */
     static final Routes ROUTES = (answered, answers) -> switch (answered.id()) {
-        case "rf-week" -> answers.is("rf-week", "yes") ? step(RED_FLAG_WHICH) : step(PAIN);
-        case "rf-which" -> new Next.End(answers.is("rf-which", "urgent") ? URGENT : REFER);
+        case "rf-week" -> answers.is("rf-week", "yes") ? step(RED_FLAG_EMERGENCY) : firstSignal(answers);
+        case RedFlags.EMERGENCY_ID -> RedFlags.tier(answers) == Outcome.URGENT
+                ? new Next.End(Outcome.URGENT.name()) : step(RED_FLAG_TODAY);
+        case RedFlags.TODAY_ID -> new Next.End(RedFlags.tier(answers).worst(Outcome.REFER).name());
+        case RedFlags.LEG_ID -> RedFlags.tier(answers).needsDoctor()
+                ? new Next.End(RedFlags.tier(answers).name()) : step(PAIN);
         case "pain" -> step(STIFFNESS);
         case "stiffness" -> step(CONFIDENCE);
         case "confidence" -> step(SLEEP);
-        case "sleep" -> answers.is(HAD_SESSION, "yes") ? step(YESTERDAY) : step(DAY_TYPE);
+        case "sleep" -> answers.is(HAD_SESSION, "yes") && !legStill(answers) ? step(YESTERDAY) : step(DAY_TYPE);
         case "yesterday" -> step(DAY_TYPE);
         case "daytype" -> answers.is(SELF_ADJUST, "yes") ? step(OWN_VERSION) : new Next.End(DONE);
         case "own-version" -> new Next.End(DONE);
         default -> throw new IllegalStateException("No route from " + answered.id());
     };
+
+    /** Where the signals start: the leg first when yesterday's session reached it. */
+    static Question firstSignal(boolean legBefore) {
+        return legBefore ? LEG : PAIN;
+    }
+
+    private static Next firstSignal(Answers answers) {
+        return step(firstSignal(answers.is(LEG_BEFORE, "yes")));
+    }
+
+    /** Leg symptoms still there this morning: that is how yesterday's session feels, a flare. */
+    private static boolean legStill(Answers answers) {
+        return answers.is(RedFlags.LEG_ID, RedFlags.LEG_PAIN);
+    }
 
     private CheckinQuestions() {
     }
@@ -73,7 +100,9 @@ public final class CheckinQuestions {
         checkin.stiffness = answers.get(STIFFNESS.id()).orElse(null);
         checkin.confidence = answers.get(CONFIDENCE.id()).map(Integer::valueOf).orElse(null);
         checkin.sleep = answers.get(SLEEP.id()).orElse(null);
-        checkin.yesterday = answers.get(YESTERDAY.id()).orElse(null);
+        checkin.yesterday = answers.get(YESTERDAY.id())
+                .orElse(legStill(answers) ? Signals.NextDay.FLARED.code() : null);
+        checkin.leg = answers.get(LEG.id()).orElse(null);
         checkin.dayType = answers.get(DAY_TYPE.id()).orElse(null);
         checkin.chosenVersion = answers.get(OWN_VERSION.id()).filter(version -> !version.equals("auto")).orElse(null);
     }

@@ -12,8 +12,15 @@ import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.profile.SetUpFinished;
 import app.backcoach.profile.UserProfile;
+import app.backcoach.coaching.Signals;
 import app.backcoach.safety.ClearanceButton;
+import app.backcoach.safety.Escalation;
+import app.backcoach.safety.EscalationService;
+import app.backcoach.safety.RedFlags;
+import app.backcoach.safety.SafetyPause;
 import app.backcoach.safety.SafetyScreen;
+import app.backcoach.safety.SafetyScreen.Outcome;
+import app.backcoach.safety.SafetyScreen.Source;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.support.StoredJson;
 import app.backcoach.text.Texts;
@@ -23,6 +30,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,14 +49,19 @@ public class CheckinService {
     private final PlanMessages planMessages;
     private final Lessons lessons;
     private final SelfAdjust selfAdjust;
+    private final SafetyPause pause;
+    private final EscalationService escalations;
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
 
     public CheckinService(DialogueEngine dialogues, ProfileService profiles, ConsentService consent, PlanService plans,
-                          PlanMessages planMessages, Lessons lessons, SelfAdjust selfAdjust, MessageSender sender,
-                          Texts texts, Clock clock, StoredJson json) {
+                          PlanMessages planMessages, Lessons lessons, SelfAdjust selfAdjust, SafetyPause pause,
+                          EscalationService escalations, MessageSender sender, Texts texts, Clock clock,
+                          StoredJson json) {
+        this.pause = pause;
+        this.escalations = escalations;
         this.dialogues = dialogues;
         this.profiles = profiles;
         this.consent = consent;
@@ -73,15 +86,13 @@ public class CheckinService {
             sender.send(context.chatId(), texts.get(language, "checkin.needs-consent"));
             return;
         }
+        // A red flag comes before everything else, set-up included.
+        if (pause.remindIfPaused(context.chatId(), userId, language)) {
+            return;
+        }
         Optional<UserProfile> profile = profiles.find(userId);
         if (profile.isEmpty()) {
             sender.send(context.chatId(), texts.get(language, "checkin.needs-profile"));
-            return;
-        }
-        Optional<SafetyScreen> paused = SafetyScreen.pausingPlan(userId);
-        if (paused.isPresent()) {
-            sender.send(context.chatId(), texts.get(language, "checkin.paused-by-red-flag"),
-                    paused.get().outcome == SafetyScreen.Outcome.REFER ? ClearanceButton.keyboard(texts, language) : null);
             return;
         }
         if (dialogues.active(userId).filter(state -> state.dialogue.equals(CheckinFlow.CODE)).isPresent()) {
@@ -92,10 +103,13 @@ public class CheckinService {
         if (DailyCheckin.completedOn(userId, today).isPresent()) {
             sender.send(context.chatId(), texts.get(language, "checkin.revise"));
         }
+        boolean legBefore = plans.legSymptomsBefore(userId, today);
         Answers given = new Answers(Map.of(CheckinQuestions.HAD_SESSION,
                 plans.hadSessionBefore(userId, today) ? "yes" : "no",
-                CheckinQuestions.SELF_ADJUST, profile.get().selfAdjust ? "yes" : "no"));
-        String first = recheckDue(userId) ? CheckinQuestions.RED_FLAG_WEEK.id() : CheckinQuestions.PAIN.id();
+                CheckinQuestions.SELF_ADJUST, profile.get().selfAdjust ? "yes" : "no",
+                CheckinQuestions.LEG_BEFORE, legBefore ? "yes" : "no"));
+        String first = recheckDue(userId) ? CheckinQuestions.RED_FLAG_WEEK.id()
+                : CheckinQuestions.firstSignal(legBefore).id();
         dialogues.start(context, CheckinFlow.CODE, first, given);
     }
 
@@ -109,9 +123,10 @@ public class CheckinService {
      * today's row, so nothing said is lost if the check-in stops half-way.
      */
     void record(long userId, Question question, Answers answers) {
-        if (question.equals(CheckinQuestions.RED_FLAG_WEEK) || question.equals(CheckinQuestions.RED_FLAG_WHICH)) {
+        if (question.equals(CheckinQuestions.RED_FLAG_WEEK) || question.equals(CheckinQuestions.RED_FLAG_EMERGENCY)
+                || question.equals(CheckinQuestions.RED_FLAG_TODAY)) {
             if (answers.is(CheckinQuestions.RED_FLAG_WEEK.id(), "no")) {
-                screen(userId, SafetyScreen.Outcome.CLEAR, answers);
+                screen(userId, Source.WEEKLY, Outcome.CLEAR, answers);
             }
             return;
         }
@@ -132,26 +147,40 @@ public class CheckinService {
     void finish(DialogueContext context, String outcome, Answers answers) {
         long userId = context.userId();
         if (!CheckinQuestions.DONE.equals(outcome)) {
-            redFlag(context, outcome, answers);
+            redFlag(context, Outcome.valueOf(outcome), answers);
             return;
         }
-        DailyCheckin checkin = DailyCheckin.on(userId, profiles.today(userId)).orElseThrow();
+        LocalDate today = profiles.today(userId);
+        DailyCheckin checkin = DailyCheckin.on(userId, today).orElseThrow();
         checkin.completedAt = clock.instant();
         UserProfile profile = profiles.find(userId).orElseThrow();
         DailyPlan plan = plans.plan(profile, checkin);
         planMessages.show(context, plan);
+        if (escalate(context, profile, today)) {
+            return;
+        }
         lessons.maybeOffer(context.chatId(), userId, context.languageCode());
         selfAdjust.maybeOffer(context.chatId(), profile, context.languageCode());
     }
 
-    /** A new red flag: the same advice as at onboarding, and the plan pauses. */
-    private void redFlag(DialogueContext context, String outcome, Answers answers) {
-        SafetyScreen.Outcome result = CheckinQuestions.URGENT.equals(outcome)
-                ? SafetyScreen.Outcome.URGENT : SafetyScreen.Outcome.REFER;
-        screen(context.userId(), result, answers);
+    /** Pain that stays severe or does not improve: advice to see a clinician, and the screen again. */
+    private boolean escalate(DialogueContext context, UserProfile profile, LocalDate today) {
+        List<Escalation.Morning> mornings = DailyCheckin.between(profile.telegramUserId, today.minusDays(28),
+                        today.plusDays(1)).stream()
+                .filter(morning -> morning.completedAt != null)
+                .map(morning -> new Escalation.Morning(morning.localDate, morning.pain,
+                        Signals.Stiffness.OVER_60.code().equals(morning.stiffness)))
+                .toList();
+        return escalations.consider(context.below(), today, java.time.ZoneId.of(profile.timeZone), mornings);
+    }
+
+    /** A red flag in the recheck or the leg question: that tier's advice, and the plan pauses. */
+    private void redFlag(DialogueContext context, Outcome tier, Answers answers) {
+        Source source = answers.get(RedFlags.LEG_ID).isPresent() ? Source.LEG : Source.WEEKLY;
+        SafetyScreen screen = screen(context.userId(), source, tier, answers);
         String language = context.languageCode();
-        dialogues.show(context, texts.get(language, "safety.outcome." + outcome),
-                result == SafetyScreen.Outcome.REFER ? ClearanceButton.keyboard(texts, language) : null);
+        dialogues.show(context, texts.get(language, "safety.outcome." + tier.name().toLowerCase(java.util.Locale.ROOT)),
+                tier == Outcome.URGENT ? null : ClearanceButton.keyboard(texts, language, screen));
     }
 
     private boolean recheckDue(long userId) {
@@ -160,8 +189,11 @@ public class CheckinService {
                 .orElse(true);
     }
 
-    private void screen(long userId, SafetyScreen.Outcome outcome, Answers answers) {
-        SafetyScreen.record(userId, outcome, json.write(Map.of("weekly-recheck", answers.get("rf-which")
-                .orElse(answers.get("rf-week").orElse("no")))), clock.instant());
+    private SafetyScreen screen(long userId, Source source, Outcome outcome, Answers answers) {
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        for (String id : List.of("rf-week", RedFlags.EMERGENCY_ID, RedFlags.TODAY_ID, RedFlags.LEG_ID)) {
+            answers.get(id).ifPresent(value -> given.put(id, value));
+        }
+        return SafetyScreen.record(userId, source, outcome, json.write(given), clock.instant());
     }
 }

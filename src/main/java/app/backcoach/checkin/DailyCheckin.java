@@ -40,6 +40,9 @@ public class DailyCheckin extends PanacheEntityBase {
 
     public String yesterday;
 
+    /** How the leg was, the morning after a session sent symptoms into it (settled, pain, numb, both). */
+    public String leg;
+
     @Column(name = "day_type")
     public String dayType;
 

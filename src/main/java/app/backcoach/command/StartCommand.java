@@ -6,7 +6,7 @@ import app.backcoach.privacy.ConsentFlow;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileFlow;
 import app.backcoach.profile.ProfileService;
-import app.backcoach.safety.ClearanceButton;
+import app.backcoach.safety.SafetyPause;
 import app.backcoach.safety.SafetyScreen;
 import app.backcoach.safety.SafetyScreenFlow;
 import app.backcoach.sender.Keyboard;
@@ -26,9 +26,11 @@ public class StartCommand implements Command {
     private final DialogueEngine dialogues;
     private final UserService users;
     private final ProfileService profiles;
+    private final SafetyPause pause;
 
     public StartCommand(MessageSender sender, Texts texts, ConsentService consent, DialogueEngine dialogues,
-                        UserService users, ProfileService profiles) {
+                        UserService users, ProfileService profiles, SafetyPause pause) {
+        this.pause = pause;
         this.users = users;
         this.profiles = profiles;
         this.sender = sender;
@@ -54,9 +56,8 @@ public class StartCommand implements Command {
             dialogues.start(dialogue, ConsentFlow.CODE);
         } else if (screen.isEmpty()) {
             dialogues.start(dialogue, SafetyScreenFlow.CODE);
-        } else if (screen.get().pausesPlan()) {
-            sender.send(context.chatId(), texts.get(context.languageCode(), "safety.still-paused"),
-                    ClearanceButton.keyboard(texts, context.languageCode()));
+        } else if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())) {
+            return;
         } else if (profiles.find(context.userId()).isEmpty()) {
             dialogues.start(dialogue, ProfileFlow.CODE);
         }

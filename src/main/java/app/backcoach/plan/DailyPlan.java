@@ -80,6 +80,9 @@ public class DailyPlan extends PanacheEntityBase {
 
     public String feeling;
 
+    /** The outcome of an exercise that sent symptoms into a leg. */
+    public static final String LEG_SYMPTOMS = "leg";
+
     /** JSON: item index → what happened in the guided session (done, easier, hurt, skipped). */
     public String outcomes;
 

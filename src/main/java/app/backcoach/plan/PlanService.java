@@ -51,6 +51,19 @@ public class PlanService {
         return DailyPlan.on(userId, date.minusDays(1)).filter(plan -> plan.status.happened()).isPresent();
     }
 
+    /**
+     * Whether the day before {@code date} ended its guided session with symptoms in a leg, so this
+     * morning's check-in asks about the leg first.
+     */
+    public boolean legSymptomsBefore(long userId, LocalDate date) {
+        return DailyPlan.on(userId, date.minusDays(1))
+                .filter(plan -> plan.outcomes != null)
+                .map(plan -> json.read(plan.outcomes, new TypeReference<java.util.Map<String, String>>() {
+                }, "session outcomes"))
+                .filter(outcomes -> outcomes.containsValue(DailyPlan.LEG_SYMPTOMS))
+                .isPresent();
+    }
+
     /** Plans the day from its check-in; a revised check-in replans it. */
     public DailyPlan plan(UserProfile profile, DailyCheckin checkin) {
         DayFacts facts = facts(profile, checkin.localDate, checkin.signals());

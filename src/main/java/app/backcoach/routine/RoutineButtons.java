@@ -6,6 +6,7 @@ import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.safety.SafetyPause;
 import app.backcoach.schedule.ScheduleConfig;
 import app.backcoach.schedule.ScheduleService;
 import app.backcoach.schedule.ScheduledJob;
@@ -37,10 +38,12 @@ public class RoutineButtons implements ButtonAction {
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
+    private final SafetyPause pause;
 
     public RoutineButtons(ProfileService profiles, ConsentService consent, ScheduleService schedules,
                           ScheduleConfig config, DialogueEngine dialogues, MessageSender sender, Texts texts,
-                          Clock clock) {
+                          Clock clock, SafetyPause pause) {
+        this.pause = pause;
         this.profiles = profiles;
         this.consent = consent;
         this.schedules = schedules;
@@ -73,6 +76,9 @@ public class RoutineButtons implements ButtonAction {
             return Optional.of(texts.get(language, "callback.closed"));
         }
         if (action.equals("stiff")) {
+            if (pause.remindIfPaused(tap.chat().id(), userId, language)) {
+                return Optional.empty();
+            }
             dialogues.start(new DialogueContext(tap.chat().id(), userId, language, null), StiffFlow.CODE);
             return Optional.empty();
         }

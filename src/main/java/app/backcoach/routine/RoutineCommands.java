@@ -4,10 +4,7 @@ import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
 import app.backcoach.dialogue.DialogueEngine;
-import app.backcoach.safety.ClearanceButton;
-import app.backcoach.safety.SafetyScreen;
-import app.backcoach.sender.MessageSender;
-import app.backcoach.text.Texts;
+import app.backcoach.safety.SafetyPause;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,20 +14,15 @@ import jakarta.transaction.Transactional;
 public class RoutineCommands {
 
     private final DialogueEngine dialogues;
-    private final MessageSender sender;
-    private final Texts texts;
+    private final SafetyPause pause;
 
-    public RoutineCommands(DialogueEngine dialogues, MessageSender sender, Texts texts) {
+    public RoutineCommands(DialogueEngine dialogues, SafetyPause pause) {
         this.dialogues = dialogues;
-        this.sender = sender;
-        this.texts = texts;
+        this.pause = pause;
     }
 
     void start(CommandContext context, String dialogue) {
-        String language = context.languageCode();
-        if (SafetyScreen.pausingPlan(context.userId()).isPresent()) {
-            sender.send(context.chatId(), texts.get(language, "checkin.paused-by-red-flag"),
-                    ClearanceButton.keyboard(texts, language));
+        if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())) {
             return;
         }
         dialogues.start(context.newMessage(), dialogue);

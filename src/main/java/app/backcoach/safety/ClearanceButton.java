@@ -6,53 +6,139 @@ import app.backcoach.conversation.Incoming;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.profile.ProfileFlow;
+import app.backcoach.profile.UserProfile;
 import app.backcoach.sender.Keyboard;
+import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** "A clinician has cleared me to exercise": lifts the pause a red flag put on the plan. */
+/**
+ * Lifting a pause a red flag put on the plan: {@code clr:<step>.<screen>}. After "a clinician before
+ * starting" one tap says a clinician cleared the person. After "emergency now" or "a doctor today" it
+ * takes two: "a doctor has examined me", then a confirmation whose yes sits on another row than the
+ * first button, so a double tap lands on "not yet". Only the screen that pauses the plan now can be
+ * cleared, and only with its own buttons.
+ *
+ * <pre>{@code
+ * stateDiagram-v2
+ *   [*] --> paused
+ *   paused --> cleared: ok (clinician-first tier)
+ *   paused --> confirm: ask (emergency or same-day tier)
+ *   confirm --> paused: not yet
+ *   confirm --> cleared: yes, within the confirmation window
+ *   cleared --> [*]: start gently (profile first when none)
+ * }</pre>
+ */
 @ApplicationScoped
+@Transactional
 public class ClearanceButton implements ButtonAction {
 
-    static final CallbackData CLEARED = new CallbackData("cleared", "yes");
+    static final String PREFIX = "clr";
+    static final String OK = "ok";
+    static final String ASK = "ask";
+    static final String YES = "yes";
+    static final String NOT_YET = "no";
+    /** A confirmation left open longer than this needs its first step again. */
+    static final Duration CONFIRM_WITHIN = Duration.ofMinutes(30);
+    private static final Pattern ARGUMENT = Pattern.compile("(ok|ask|yes|no)\\.(\\d{1,18})");
 
     private final DialogueEngine dialogues;
+    private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
 
-    public ClearanceButton(DialogueEngine dialogues, Texts texts, Clock clock) {
+    public ClearanceButton(DialogueEngine dialogues, MessageSender sender, Texts texts, Clock clock) {
         this.dialogues = dialogues;
+        this.sender = sender;
         this.texts = texts;
         this.clock = clock;
     }
 
-    public static Keyboard keyboard(Texts texts, String languageCode) {
-        return Keyboard.singleRow(CLEARED.button(texts.get(languageCode, "safety.button.cleared")));
+    /** The first step for this screen's tier. */
+    public static Keyboard keyboard(Texts texts, String language, SafetyScreen screen) {
+        String step = screen.outcome.needsDoctor() ? ASK : OK;
+        return Keyboard.singleRow(data(step, screen).button(texts.get(language, "safety.button." + step)));
+    }
+
+    private static CallbackData data(String step, SafetyScreen screen) {
+        return new CallbackData(PREFIX, step + "." + screen.id);
     }
 
     @Override
     public String prefix() {
-        return CLEARED.prefix();
+        return PREFIX;
     }
 
     @Override
     public boolean accepts(String argument) {
-        return CLEARED.argument().equals(argument);
+        return ARGUMENT.matcher(argument).matches();
     }
 
     @Override
     public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
+        Matcher parts = ARGUMENT.matcher(argument);
+        parts.matches();
+        String step = parts.group(1);
+        long screenId = Long.parseLong(parts.group(2));
         String language = tap.from().languageCode();
-        Optional<SafetyScreen> paused = SafetyScreen.pausingPlan(tap.from().userId());
+        Optional<SafetyScreen> paused = SafetyScreen.pausingPlan(tap.from().userId())
+                .filter(screen -> screen.id == screenId);
         if (paused.isEmpty()) {
             return Optional.of(texts.get(language, "callback.closed"));
         }
-        paused.get().clearedAt = clock.instant();
+        SafetyScreen screen = paused.get();
+        boolean twoSteps = screen.outcome.needsDoctor();
         DialogueContext context = new DialogueContext(tap.chat().id(), tap.from().userId(), language, tap.messageId());
-        dialogues.show(context, texts.get(language, "safety.cleared"));
-        dialogues.start(context.below(), ProfileFlow.CODE);
+        switch (step) {
+            case OK -> {
+                if (twoSteps) {
+                    return Optional.of(texts.get(language, "callback.closed"));
+                }
+                clear(context, screen);
+            }
+            case ASK -> {
+                if (!twoSteps) {
+                    return Optional.of(texts.get(language, "callback.closed"));
+                }
+                screen.clearanceAskedAt = clock.instant();
+                sender.replace(context.chatId(), context.messageId(), texts.get(language, "safety.confirm-doctor"),
+                        Keyboard.of(List.of(
+                                List.of(data(NOT_YET, screen).button(texts.get(language, "safety.button.not-yet"))),
+                                List.of(data(YES, screen).button(texts.get(language, "safety.button.yes-examined"))))));
+            }
+            case YES -> {
+                boolean confirmedInTime = screen.clearanceAskedAt != null
+                        && !screen.clearanceAskedAt.plus(CONFIRM_WITHIN).isBefore(clock.instant());
+                if (!twoSteps || !confirmedInTime) {
+                    return Optional.of(texts.get(language, "callback.closed"));
+                }
+                clear(context, screen);
+            }
+            case NOT_YET -> {
+                screen.clearanceAskedAt = null;
+                sender.replace(context.chatId(), context.messageId(),
+                        texts.get(language, "safety.paused." + screen.outcome.name().toLowerCase(Locale.ROOT)),
+                        keyboard(texts, language, screen));
+            }
+            default -> throw new IllegalStateException("Unmatched clearance step " + step);
+        }
         return Optional.empty();
+    }
+
+    private void clear(DialogueContext context, SafetyScreen screen) {
+        SafetyScreen.clearUpTo(screen, clock.instant());
+        boolean setUp = UserProfile.findByIdOptional(context.userId()).isPresent();
+        dialogues.show(context, texts.get(context.languageCode(), setUp ? "safety.cleared" : "safety.cleared.set-up"));
+        if (!setUp) {
+            dialogues.start(context.below(), ProfileFlow.CODE);
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 @ApplicationScoped
 public class SafetyPersonalData implements PersonalData {
 
-    record Screen(String outcome, String answers, Instant screenedAt, Instant clinicianClearedAt) {
+    record Screen(String outcome, String source, String answers, Instant screenedAt, Instant clearanceAskedAt,
+                  Instant clinicianClearedAt) {
     }
 
     @Override
@@ -19,7 +20,8 @@ public class SafetyPersonalData implements PersonalData {
     @Override
     public Object export(long userId) {
         List<SafetyScreen> screens = SafetyScreen.list("telegramUserId = ?1 order by screenedAt, id", userId);
-        return screens.stream().map(s -> new Screen(s.outcome.name(), s.answers, s.screenedAt, s.clearedAt)).toList();
+        return screens.stream().map(s -> new Screen(s.outcome.name(), s.source, s.answers, s.screenedAt,
+                s.clearanceAskedAt, s.clearedAt)).toList();
     }
 
     @Override

@@ -7,44 +7,50 @@ import app.backcoach.dialogue.DialogueDefinition.Next;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.dialogue.DialogueFlow;
 import app.backcoach.profile.ProfileFlow;
+import app.backcoach.profile.UserProfile;
+import app.backcoach.safety.SafetyScreen.Outcome;
+import app.backcoach.safety.SafetyScreen.Source;
 import app.backcoach.support.StoredJson;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The red-flag screen. It coaches nobody into exercise past a red flag: every yes ends in advice
- * to seek care, never in an exercise.
+ * The red-flag screen, five grouped questions ({@link RedFlags}). It coaches nobody into exercise
+ * past a red flag: every yes ends in advice to seek care, with the time frame of its tier.
  *
  * <pre>{@code
  * stateDiagram-v2
- *   [*] --> rf_bladder
- *   rf_bladder --> URGENT: yes
- *   rf_bladder --> rf_saddle: no
- *   rf_saddle --> URGENT: yes
- *   rf_saddle --> rf_weakness: no
- *   rf_weakness --> rf_fever
- *   rf_fever --> rf_cancer
- *   rf_cancer --> rf_trauma
- *   rf_trauma --> rf_night
- *   rf_night --> REFER: any yes so far
- *   rf_night --> CLEAR: all no
- *   URGENT --> [*]: emergency advice, plan paused
- *   REFER --> [*]: see a clinician first, plan paused
- *   CLEAR --> [*]
+ *   [*] --> rf_emergency
+ *   rf_emergency --> URGENT: yes or not sure
+ *   rf_emergency --> rf_today: no
+ *   rf_today --> TODAY: yes
+ *   rf_today --> rf_history: no
+ *   rf_history --> rf_pattern
+ *   rf_pattern --> rf_age
+ *   rf_age --> REFER: any yes
+ *   rf_age --> CLEAR: all no
+ *   URGENT --> [*]: emergency advice now, plan paused
+ *   TODAY --> [*]: see a doctor today, plan paused
+ *   REFER --> [*]: a clinician before starting, plan paused
+ *   CLEAR --> [*]: profile set-up (when there is none yet)
  * }</pre>
  */
 @ApplicationScoped
 public class SafetyScreenFlow implements DialogueFlow {
 
     public static final String CODE = "rf";
+    /** A fact given at the start when the screen is asked again (not onboarding), e.g. "review". */
+    public static final String SOURCE = "source";
     private static final DialogueDefinition.Routes IN_ORDER =
-            DialogueDefinition.inOrder(RedFlags.QUESTIONS, answers -> RedFlags.outcome(answers).name());
-    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 1, RedFlags.QUESTIONS,
-            (answered, answers) -> RedFlags.endsAtOnce(answered, answers)
-                    ? new Next.End(SafetyScreen.Outcome.URGENT.name())
+            DialogueDefinition.inOrder(RedFlags.SCREEN, answers -> RedFlags.tier(answers).name());
+    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 2, RedFlags.SCREEN,
+            (answered, answers) -> RedFlags.endsAtOnce(answers)
+                    ? new Next.End(RedFlags.tier(answers).name())
                     : IN_ORDER.next(answered, answers),
             Duration.ofDays(7));
 
@@ -67,16 +73,21 @@ public class SafetyScreenFlow implements DialogueFlow {
 
     @Override
     public void finish(DialogueContext context, String outcome, Answers answers) {
-        SafetyScreen screen = SafetyScreen.record(context.userId(), SafetyScreen.Outcome.valueOf(outcome),
-                json.write(answers.values()), clock.instant());
-        String text = texts.get(context.languageCode(), "safety.outcome." + outcome.toLowerCase(Locale.ROOT));
-        // After a referral the person can come back and say a clinician cleared them; after an
-        // emergency that offer waits until they return (/start), so nothing distracts from getting care.
-        engine.show(context, text, screen.outcome == SafetyScreen.Outcome.REFER
-                ? ClearanceButton.keyboard(texts, context.languageCode()) : null);
-        if (screen.outcome == SafetyScreen.Outcome.CLEAR) {
+        Map<String, String> given = new LinkedHashMap<>(answers.values());
+        Source source = given.containsKey(SOURCE) ? Source.REVIEW : Source.ONBOARDING;
+        given.remove(SOURCE);
+        SafetyScreen screen = SafetyScreen.record(context.userId(), source, Outcome.valueOf(outcome),
+                json.write(given), clock.instant());
+        String language = context.languageCode();
+        boolean setUp = UserProfile.findByIdOptional(context.userId()).isPresent();
+        String tier = outcome.toLowerCase(Locale.ROOT);
+        String text = texts.get(language, "safety.outcome." + tier + (screen.outcome == Outcome.CLEAR && setUp ? ".again" : ""));
+        // After an emergency nothing competes with getting care: the way to lift the pause comes
+        // with the next contact. The other tiers show their first step at once.
+        engine.show(context, text, screen.outcome == Outcome.CLEAR || screen.outcome == Outcome.URGENT
+                ? null : ClearanceButton.keyboard(texts, language, screen));
+        if (screen.outcome == Outcome.CLEAR && !setUp) {
             engine.start(context.below(), ProfileFlow.CODE);
         }
     }
-
 }

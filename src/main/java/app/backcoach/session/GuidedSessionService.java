@@ -9,6 +9,11 @@ import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.plan.DailyPlan;
 import app.backcoach.plan.PlanService;
 import app.backcoach.plan.PlanView;
+import app.backcoach.safety.ClearanceButton;
+import app.backcoach.safety.RedFlags;
+import app.backcoach.safety.SafetyPause;
+import app.backcoach.safety.SafetyScreen;
+import app.backcoach.safety.SafetyScreen.Outcome;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.session.GuidedSteps.Move;
@@ -45,13 +50,15 @@ public class GuidedSessionService {
     private final PlanView view;
     private final Catalogue catalogue;
     private final SessionRating rating;
+    private final SafetyPause pause;
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
 
     public GuidedSessionService(PlanService plans, PlanView view, Catalogue catalogue, SessionRating rating,
-                                MessageSender sender, Texts texts, Clock clock, StoredJson json) {
+                                SafetyPause pause, MessageSender sender, Texts texts, Clock clock, StoredJson json) {
+        this.pause = pause;
         this.plans = plans;
         this.view = view;
         this.catalogue = catalogue;
@@ -64,6 +71,9 @@ public class GuidedSessionService {
 
     /** Starts (or restarts) the plan's guided session in a new message below the plan. */
     public void start(DialogueContext context, DailyPlan plan) {
+        if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())) {
+            return;
+        }
         if (plans.items(plan).isEmpty()) {
             sender.send(context.chatId(), texts.get(context.languageCode(), "guided.nothing"));
             return;
@@ -87,6 +97,11 @@ public class GuidedSessionService {
      */
     Optional<String> tap(DialogueContext context, Tap tap, long planId, int itemIndex, int setIndex) {
         String language = context.languageCode();
+        // A red flag reported since the session began (free text, say) ends it: no more exercise.
+        if (pause.remindIfPaused(context.chatId(), context.userId(), language)) {
+            GuidedSession.deleteById(context.userId());
+            return Optional.empty();
+        }
         Optional<GuidedSession> open = GuidedSession.<GuidedSession>findByIdOptional(context.userId())
                 .filter(session -> session.planId == planId && session.itemIndex == itemIndex
                         && session.setIndex == setIndex);
@@ -124,6 +139,15 @@ public class GuidedSessionService {
                 session.setIndex = 0;
                 session.state = State.EXERCISE;
             }
+            case ASK_WHERE -> session.state = State.WHERE;
+            case LEG_SYMPTOMS -> {
+                outcome(plan, session.itemIndex, DailyPlan.LEG_SYMPTOMS, true);
+                Outcome tier = RedFlags.tier(RedFlags.LEG_ID, tap.code());
+                if (tier.needsDoctor()) {
+                    return stopForLeg(context, session, plan, tap, item, tier);
+                }
+                return finish(context, session, plan, items.size());
+            }
             case STOP_EXERCISE -> {
                 outcome(plan, session.itemIndex, HURT, true);
                 session.state = State.HURT;
@@ -158,16 +182,37 @@ public class GuidedSessionService {
         Map<String, String> outcomes = outcomes(plan);
         long done = outcomes.values().stream().filter(result -> result.equals(DONE) || result.equals(EASIER)).count();
         boolean hurt = outcomes.containsValue(HURT);
+        boolean leg = outcomes.containsValue(DailyPlan.LEG_SYMPTOMS);
         plans.mark(plan, done == count ? DailyPlan.Status.DONE : DailyPlan.Status.PARTIAL);
         session.delete();
         String language = context.languageCode();
         String summary = texts.get(language, "guided.finished", "done", String.valueOf(done),
                 "count", String.valueOf(count));
-        if (hurt) {
+        if (leg) {
+            summary += "\n\n" + texts.get(language, "guided.finished.leg");
+        } else if (hurt) {
             summary += "\n\n" + texts.get(language, "guided.finished.hurt");
         }
         sender.replace(context.chatId(), context.messageId(), summary, null);
         rating.ask(context, plan);
+        return Optional.empty();
+    }
+
+    /**
+     * Numbness, weakness or symptoms in both legs during an exercise: the session stops, the plan
+     * pauses with that tier's advice, and no rating is asked.
+     */
+    private Optional<String> stopForLeg(DialogueContext context, GuidedSession session, DailyPlan plan, Tap tap,
+                                        PlannedItem item, Outcome tier) {
+        SafetyScreen screen = SafetyScreen.record(context.userId(), SafetyScreen.Source.SESSION, tier,
+                json.write(Map.of(RedFlags.LEG_ID, tap.code(), "exercise", item.exerciseId())), clock.instant());
+        plans.mark(plan, DailyPlan.Status.PARTIAL);
+        session.delete();
+        String language = context.languageCode();
+        String advice = texts.get(language, "guided.leg.stop") + "\n\n"
+                + texts.get(language, "safety.outcome." + tier.name().toLowerCase(java.util.Locale.ROOT));
+        sender.replace(context.chatId(), context.messageId(), advice,
+                tier == Outcome.URGENT ? null : ClearanceButton.keyboard(texts, language, screen));
         return Optional.empty();
     }
 
@@ -198,6 +243,7 @@ public class GuidedSessionService {
             case BREATHER -> texts.get(language, "guided.breather", "seconds",
                     String.valueOf(Math.max(15, item.dose().restSeconds())), "set", String.valueOf(session.setIndex + 1),
                     "sets", String.valueOf(item.dose().sets()), "name", exercise.text(language).name());
+            case WHERE -> texts.get(language, "guided.where", "name", exercise.text(language).name());
             case HURT -> texts.get(language, "guided.hurt", "name", exercise.text(language).name(),
                     "relief", relief(plan).text(language).name());
             case RELIEF -> relief(language, relief(plan), session.itemIndex + 1 >= items.size());
@@ -207,8 +253,10 @@ public class GuidedSessionService {
                         + session.setIndex).button(texts.get(language, "guided.tap." + tap.code())))
                 .toList();
         List<List<Keyboard.Button>> rows = new ArrayList<>();
-        for (int from = 0; from < buttons.size(); from += 2) {
-            rows.add(buttons.subList(from, Math.min(buttons.size(), from + 2)));
+        // Where it hurts has long answers: one a row, so none is cut short on a phone.
+        int perRow = session.state == State.WHERE ? 1 : 2;
+        for (int from = 0; from < buttons.size(); from += perRow) {
+            rows.add(buttons.subList(from, Math.min(buttons.size(), from + perRow)));
         }
         sender.replace(context.chatId(), context.messageId(), html, Keyboard.of(rows));
     }

@@ -13,7 +13,10 @@ import java.util.Optional;
  *   [*] --> EXERCISE: start guided
  *   EXERCISE --> BREATHER: done, more sets
  *   EXERCISE --> EXERCISE: done (next exercise) / skip / too hard (the regression instead)
- *   EXERCISE --> HURT: hurts
+ *   EXERCISE --> WHERE: hurts
+ *   WHERE --> HURT: in the back
+ *   WHERE --> [*]: into a leg (pain, tingling): session ends with advice, the leg is asked first tomorrow
+ *   WHERE --> [*]: numbness or weakness (a doctor today) / both legs or groin (emergency): plan paused
  *   BREATHER --> EXERCISE: next set
  *   HURT --> RELIEF: relief option
  *   RELIEF --> EXERCISE: continue
@@ -26,13 +29,13 @@ import java.util.Optional;
 public final class GuidedSteps {
 
     public enum State {
-        EXERCISE, BREATHER, HURT, RELIEF
+        EXERCISE, BREATHER, WHERE, HURT, RELIEF
     }
 
     /** A tap; its code travels in callback data. */
     public enum Tap {
         DONE("done"), TOO_HARD("hard"), HURTS("hurt"), SKIP("skip"), NEXT_SET("next"), RELIEF("relief"),
-        CONTINUE("cont"), END("end");
+        CONTINUE("cont"), END("end"), IN_BACK("back"), LEG_PAIN("pain"), LEG_NUMB("numb"), BOTH_LEGS("both");
 
         private final String code;
 
@@ -55,8 +58,12 @@ public final class GuidedSteps {
         SET_DONE,
         /** The regression replaces the exercise, from its first set. */
         EASIER,
-        /** Stop this exercise; offer relief or the end. */
+        /** Stop this exercise and ask where it hurts. */
+        ASK_WHERE,
+        /** Back pain: stop this exercise; offer relief or the end. */
         STOP_EXERCISE,
+        /** Symptoms in a leg: the session ends; the tap's tier decides whether the plan pauses. */
+        LEG_SYMPTOMS,
         NEXT_EXERCISE,
         NEXT_SET,
         SHOW_RELIEF,
@@ -80,7 +87,10 @@ public final class GuidedSteps {
     private static Map<State, Map<Tap, Move>> table() {
         Map<State, Map<Tap, Move>> table = new EnumMap<>(State.class);
         table.put(State.EXERCISE, ordered(Tap.DONE, Move.SET_DONE, Tap.TOO_HARD, Move.EASIER,
-                Tap.HURTS, Move.STOP_EXERCISE, Tap.SKIP, Move.NEXT_EXERCISE, Tap.END, Move.END));
+                Tap.HURTS, Move.ASK_WHERE, Tap.SKIP, Move.NEXT_EXERCISE, Tap.END, Move.END));
+        // Nothing here goes on with exercise once a leg is involved.
+        table.put(State.WHERE, ordered(Tap.IN_BACK, Move.STOP_EXERCISE, Tap.LEG_PAIN, Move.LEG_SYMPTOMS,
+                Tap.LEG_NUMB, Move.LEG_SYMPTOMS, Tap.BOTH_LEGS, Move.LEG_SYMPTOMS));
         table.put(State.BREATHER, ordered(Tap.NEXT_SET, Move.NEXT_SET, Tap.END, Move.END));
         table.put(State.HURT, ordered(Tap.RELIEF, Move.SHOW_RELIEF, Tap.END, Move.END));
         table.put(State.RELIEF, ordered(Tap.CONTINUE, Move.NEXT_EXERCISE, Tap.END, Move.END));

@@ -99,27 +99,28 @@ class CheckinDetailsTest {
         MovableClock.advance(Duration.ofDays(8));
         fake.pushText(chat.chatId(), "/checkin");
         chat.tap("Quick weekly safety check", "dlg:ci.rf-week.yes");
-        chat.tap("Which is it?", "dlg:ci.rf-which.other");
+        chat.tap("Is it any of these?", "dlg:ci.rf-emergency.no");
+        chat.tap("a leg slowly getting weaker", "dlg:ci.rf-today.no");
 
-        JsonNode advice = chat.awaitMessage("Please see a clinician before we start");
-        assertThat(chat.buttons(advice)).containsExactly("cleared:yes");
+        JsonNode advice = chat.awaitMessage("Please check with a clinician before we start");
+        assertThat(chat.buttons(advice)).singleElement().asString().startsWith("clr:ok.");
         assertThat(latestScreen(chat).outcome).isEqualTo(SafetyScreen.Outcome.REFER);
 
         fake.pushText(chat.chatId(), "/checkin");
-        chat.awaitMessage("Your plan is paused");
+        chat.awaitMessage("Your plan is paused until a clinician has seen you");
         assertThat(QuarkusTransaction.requiringNew().call(() -> DailyPlan.count("telegramUserId", chat.chatId())))
                 .isZero();
     }
 
     @Test
-    void bladderChangesInTheRecheckEndInEmergencyAdvice() {
+    void notSureAboutEmergencySignsInTheRecheckEndsInEmergencyAdvice() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
         MovableClock.advance(Duration.ofDays(8));
         fake.pushText(chat.chatId(), "/checkin");
         chat.tap("Quick weekly safety check", "dlg:ci.rf-week.yes");
-        chat.tap("Which is it?", "dlg:ci.rf-which.urgent");
+        chat.tap("Is it any of these?", "dlg:ci.rf-emergency.not-sure");
 
-        JsonNode advice = chat.awaitMessage("Please get urgent medical care now");
+        JsonNode advice = chat.awaitMessage("Please get emergency care now");
         assertThat(chat.buttons(advice)).isEmpty();
         assertThat(latestScreen(chat).outcome).isEqualTo(SafetyScreen.Outcome.URGENT);
     }

@@ -91,9 +91,9 @@ class PrivacyRightsTest {
         // Something in every kind of table: user, consent, a finished screen, updates, messages.
         fake.pushText(chat, "/start");
         screen.tap("Your consent", "dlg:cs.consent.agree");
-        List<String> questions = List.of("rf-bladder", "rf-saddle", "rf-weakness", "rf-fever", "rf-cancer", "rf-trauma", "rf-night");
+        List<String> questions = List.of("rf-emergency", "rf-today", "rf-history", "rf-pattern", "rf-age");
         for (int i = 0; i < questions.size(); i++) {
-            screen.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + questions.get(i) + ".no");
+            screen.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + questions.get(i) + ".no");
         }
         screen.awaitMessage("stands in the way");
         fake.pushText(chat, "/start");

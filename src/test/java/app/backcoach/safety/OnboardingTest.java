@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OnboardingTest {
 
-    private static final List<String> QUESTIONS = List.of("rf-bladder", "rf-saddle", "rf-weakness", "rf-fever",
-            "rf-cancer", "rf-trauma", "rf-night");
+    private static final List<String> QUESTIONS = List.of("rf-emergency", "rf-today", "rf-history",
+            "rf-pattern", "rf-age");
     private final FakeBotApi fake = FakeBotApi.instance();
 
     @Test
     void consentThenAllNoEndsClearWithConsentAndScreenStored() {
         ChatScreen chat = startAndAgree();
         for (int i = 0; i < QUESTIONS.size(); i++) {
-            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+            chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
 
         chat.awaitMessage("Nothing in your answers stands in the way");
@@ -47,7 +47,7 @@ class OnboardingTest {
     void theProfileTakesTapsTypingAndSkipsAndSavesDefaultsForTheRest() {
         ChatScreen chat = startAndAgree();
         for (int i = 0; i < QUESTIONS.size(); i++) {
-            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+            chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
         chat.awaitMessage("Your profile · 1 of 9");
         fake.pushText(chat.chatId(), "Vienna");
@@ -75,16 +75,17 @@ class OnboardingTest {
     }
 
     @Test
-    void bladderOrBowelChangesEndTheScreenAtOnceWithEmergencyAdvice() {
+    void possibleCaudaEquinaSignsEndTheScreenAtOnceWithEmergencyAdvice() {
         ChatScreen chat = startAndAgree();
-        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.yes");
+        chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.yes");
 
-        JsonNode advice = chat.awaitMessage("Please get urgent medical care now");
-        assertThat(advice.path("text").asText()).contains("emergency", "don’t exercise");
+        JsonNode advice = chat.awaitMessage("Please get emergency care now");
+        assertThat(advice.path("text").asText()).contains("emergency department now", "112", "999", "911",
+                "don’t exercise");
         assertThat(chat.buttons(advice)).isEmpty();
         await().until(() -> latestScreen(chat.chatId()).isPresent());
         assertThat(latestScreen(chat.chatId()).get().outcome).isEqualTo(SafetyScreen.Outcome.URGENT);
-        assertThat(latestScreen(chat.chatId()).get().answers).isEqualTo("{\"rf-bladder\":\"yes\"}");
+        assertThat(latestScreen(chat.chatId()).get().answers).isEqualTo("{\"rf-emergency\":\"yes\"}");
     }
 
     @Test
@@ -92,10 +93,10 @@ class OnboardingTest {
         ChatScreen chat = startAndAgree();
         for (String question : QUESTIONS) {
             int number = QUESTIONS.indexOf(question) + 1;
-            chat.tap("Safety check · " + number + " of 7", "dlg:rf." + question + (question.equals("rf-cancer") ? ".yes" : ".no"));
+            chat.tap("Safety check · " + number + " of 5", "dlg:rf." + question + (question.equals("rf-history") ? ".yes" : ".no"));
         }
 
-        assertThat(chat.awaitMessage("Please see a clinician before we start").path("text").asText())
+        assertThat(chat.awaitMessage("Please check with a clinician before we start").path("text").asText())
                 .contains("paused");
         await().until(() -> latestScreen(chat.chatId()).isPresent());
         assertThat(latestScreen(chat.chatId()).get().outcome).isEqualTo(SafetyScreen.Outcome.REFER);
@@ -119,45 +120,45 @@ class OnboardingTest {
     @Test
     void backGoesToThePreviousQuestionAndTheAnswerIsStoredAtOnce() {
         ChatScreen chat = startAndAgree();
-        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.no");
-        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-saddle"));
-        assertThat(dialogue(chat.chatId()).orElseThrow().progress).contains("\"rf-bladder\":\"no\"");
+        chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.no");
+        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-today"));
+        assertThat(dialogue(chat.chatId()).orElseThrow().progress).contains("\"rf-emergency\":\"no\"");
 
-        chat.tap("Safety check · 2 of 7", "dlg:rf.rf-saddle.back");
+        chat.tap("Safety check · 2 of 5", "dlg:rf.rf-today.back");
 
-        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-bladder"));
-        assertThat(chat.awaitMessage("Safety check · 1 of 7").path("text").asText()).contains("bladder");
+        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-emergency"));
+        assertThat(chat.awaitMessage("Safety check · 1 of 5").path("text").asText()).contains("bladder");
     }
 
     @Test
     void aTapOnAClosedQuestionSaysSoAndShowsWhereThePersonIsNow() {
         ChatScreen chat = startAndAgree();
-        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.no");
-        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-saddle"));
+        chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.no");
+        await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-today"));
 
         // An old screenshot of the first question: its button no longer matches the open step.
-        int stale = fake.pushCallback(chat.chatId(), 999, "dlg:rf.rf-bladder.yes");
+        int stale = fake.pushCallback(chat.chatId(), 999, "dlg:rf.rf-emergency.yes");
 
         await().until(() -> fake.calls("answerCallbackQuery").stream()
                 .anyMatch(c -> ("cq" + stale).equals(c.params().path("callback_query_id").asText())
                         && c.params().path("text").asText().equals("This question has closed.")));
-        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 2 of 7")).count() == 2);
+        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 2 of 5")).count() == 2);
         assertThat(latestScreen(chat.chatId())).isEmpty();
     }
 
     @Test
     void aDoubleTapCountsOnceAndShowsNothingTwice() {
         ChatScreen chat = startAndAgree();
-        long message = chat.awaitMessage("Safety check · 1 of 7").path("message_id").asLong();
-        fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-bladder.no");
-        int second = fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-bladder.no");
+        long message = chat.awaitMessage("Safety check · 1 of 5").path("message_id").asLong();
+        fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-emergency.no");
+        int second = fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-emergency.no");
 
         await().until(() -> fake.calls("answerCallbackQuery").stream()
                 .anyMatch(c -> ("cq" + second).equals(c.params().path("callback_query_id").asText())));
-        assertThat(chat.awaitMessage("Safety check · 2 of 7").path("message_id").asLong()).isEqualTo(message);
+        assertThat(chat.awaitMessage("Safety check · 2 of 5").path("message_id").asLong()).isEqualTo(message);
         assertThat(chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check")).count())
                 .isEqualTo(1);
-        assertThat(dialogue(chat.chatId()).orElseThrow().step).isEqualTo("rf-saddle");
+        assertThat(dialogue(chat.chatId()).orElseThrow().step).isEqualTo("rf-today");
     }
 
     @Test
@@ -166,8 +167,8 @@ class OnboardingTest {
         fake.pushText(chat.chatId(), "no, none of that");
 
         chat.awaitMessage("Please answer with the buttons");
-        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 1 of 7")).count() == 2);
-        assertThat(dialogue(chat.chatId()).orElseThrow().step).isEqualTo("rf-bladder");
+        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 1 of 5")).count() == 2);
+        assertThat(dialogue(chat.chatId()).orElseThrow().step).isEqualTo("rf-emergency");
     }
 
     @Test
@@ -180,7 +181,7 @@ class OnboardingTest {
         fake.pushText(chat.chatId(), "/start");
 
         // Consent was given, so set-up resumes at the safety screen, not at the consent question.
-        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 1 of 7")).count() == 2);
+        await().until(() -> chat.messages().stream().filter(m -> m.path("text").asText().contains("Safety check · 1 of 5")).count() == 2);
         assertThat(chat.messages().stream().filter(m -> m.path("text").asText().contains("Your consent")).count()).isZero();
     }
 
@@ -189,9 +190,11 @@ class OnboardingTest {
         ChatScreen chat = startAndAgree();
         for (String question : QUESTIONS) {
             int number = QUESTIONS.indexOf(question) + 1;
-            chat.tap("Safety check · " + number + " of 7", "dlg:rf." + question + (question.equals("rf-trauma") ? ".yes" : ".no"));
+            chat.tap("Safety check · " + number + " of 5", "dlg:rf." + question + (question.equals("rf-pattern") ? ".yes" : ".no"));
         }
-        chat.tap("Please see a clinician before we start", "cleared:yes");
+        JsonNode advice = chat.awaitMessage("Please check with a clinician before we start");
+        assertThat(chat.buttons(advice)).singleElement().asString().startsWith("clr:ok.");
+        chat.tapFirst(advice, "clr:ok.");
 
         chat.awaitMessage("Glad you were checked");
         chat.awaitMessage("Your profile · 1 of 9");
@@ -202,13 +205,14 @@ class OnboardingTest {
     @Test
     void afterAnEmergencyStartRemindsThatThePlanIsPausedAndOffersTheClearance() {
         ChatScreen chat = startAndAgree();
-        chat.tap("Safety check · 1 of 7", "dlg:rf.rf-bladder.yes");
-        chat.awaitMessage("Please get urgent medical care now");
+        chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.yes");
+        chat.awaitMessage("Please get emergency care now");
 
         fake.pushText(chat.chatId(), "/start");
 
-        JsonNode reminder = chat.awaitMessage("Your plan is paused until a clinician");
-        assertThat(chat.buttons(reminder)).containsExactly("cleared:yes");
+        JsonNode reminder = chat.awaitMessage("Your plan is paused: please get emergency care");
+        assertThat(reminder.path("text").asText()).contains("emergency department now", "112");
+        assertThat(chat.buttons(reminder)).singleElement().asString().startsWith("clr:ask.");
     }
 
     @Test
@@ -230,7 +234,7 @@ class OnboardingTest {
     void withdrawingConsentIsOneTapAndErasesTheHealthAnswers() {
         ChatScreen chat = startAndAgree();
         for (int i = 0; i < QUESTIONS.size(); i++) {
-            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+            chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
         chat.awaitMessage("stands in the way");
         await().until(() -> latestScreen(chat.chatId()).isPresent());
@@ -248,7 +252,7 @@ class OnboardingTest {
     void aSharedLocationAnswersTheTimeZoneQuestion() throws Exception {
         ChatScreen chat = startAndAgree();
         for (int i = 0; i < QUESTIONS.size(); i++) {
-            chat.tap("Safety check · " + (i + 1) + " of 7", "dlg:rf." + QUESTIONS.get(i) + ".no");
+            chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
         chat.awaitMessage("Your profile · 1 of 9");
 
@@ -284,7 +288,7 @@ class OnboardingTest {
         ChatScreen chat = new ChatScreen(fake, id);
         fake.pushText(id, "/start");
         chat.tap("Your consent", "dlg:cs.consent.agree");
-        chat.awaitMessage("Safety check · 1 of 7");
+        chat.awaitMessage("Safety check · 1 of 5");
         return chat;
     }
 

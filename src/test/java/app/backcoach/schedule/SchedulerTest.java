@@ -136,12 +136,15 @@ class SchedulerTest {
 
     @Test
     void pausedBlockedOrUnconsentedPeopleGetNothingAndTheirScheduleMovesOn() {
-        List<Long> users = people(3);
+        List<Long> users = people(4);
         QuarkusTransaction.requiringNew().run(() -> {
             BotUser.<BotUser>findById(users.get(0)).blockedAt = clock.instant();
             consent.record(users.get(1), ConsentRecord.Decision.WITHDRAWN);
             app.backcoach.profile.UserProfile.<app.backcoach.profile.UserProfile>findById(users.get(2)).pausedUntil =
                     clock.instant().plus(Duration.ofDays(3));
+            // A red flag waiting for a doctor pauses every prompt as well.
+            app.backcoach.safety.SafetyScreen.record(users.get(3), app.backcoach.safety.SafetyScreen.Source.WEEKLY,
+                    app.backcoach.safety.SafetyScreen.Outcome.TODAY, "{}", clock.instant());
         });
         dueNow(users);
 

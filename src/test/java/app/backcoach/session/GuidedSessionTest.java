@@ -61,7 +61,11 @@ class GuidedSessionTest {
         assertThat(items(chat).get(easierAt).exerciseId()).isEqualTo(easier.id());
 
         chat.tapFirst(swapped, "gs:hurt");
-        JsonNode hurt = chat.awaitMessage("Let’s stop " + easier.text("en").name());
+        JsonNode where = chat.awaitMessage("Where do you feel it?");
+        assertThat(chat.buttons(where)).extracting(data -> data.substring(0, data.indexOf('.')))
+                .containsExactly("gs:back", "gs:pain", "gs:numb", "gs:both");
+        chat.tapFirst(where, "gs:back");
+        JsonNode hurt = chat.awaitMessage("above 5/10");
         assertThat(hurt.path("text").asText()).contains("above 5/10");
         chat.tapFirst(hurt, "gs:relief");
         JsonNode relief = chat.awaitMessage("Easing: ");
