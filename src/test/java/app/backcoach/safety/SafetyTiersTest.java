@@ -131,7 +131,7 @@ class SafetyTiersTest {
         SafetyScreen screen = pausing(chat).orElseThrow();
         assertThat(screen.outcome).isEqualTo(Outcome.TODAY);
         assertThat(screen.source).isEqualTo("onboarding");
-        assertThat(screen.answers).isEqualTo("{\"rf-emergency\":\"no\",\"rf-today\":\"yes\"}");
+        assertThat(screen.answers).contains("\"rf-emergency\":\"no\"", "\"rf-today\":\"yes\"");
 
         fake.pushText(chat.chatId(), "/travel");
         assertThat(chat.awaitMessage("Your plan is paused: please see a doctor today").path("text").asText())
