@@ -14,22 +14,30 @@ import java.time.Duration;
  * <pre>{@code
  * stateDiagram-v2
  *   [*] --> rf_week: weekly recheck due
+ *   [*] --> leg: yesterday's session sent symptoms into a leg
  *   [*] --> pain: otherwise
- *   rf_week --> rf_which: yes, something new
+ *   rf_week --> rf_emergency: yes, or not sure
+ *   rf_week --> leg: none of these, leg first
  *   rf_week --> pain: none of these
- *   rf_which --> URGENT: bladder, bowel or saddle changes
- *   rf_which --> REFER: another red flag
+ *   rf_emergency --> URGENT: yes or not sure
+ *   rf_emergency --> rf_today: no
+ *   rf_today --> TODAY: yes
+ *   rf_today --> REFER: no (something else on the list)
+ *   leg --> URGENT: both legs, groin or bladder
+ *   leg --> TODAY: numb or weaker
+ *   leg --> pain: settled, or still some pain (counts as a flare)
  *   pain --> stiffness
  *   stiffness --> confidence
  *   confidence --> sleep
- *   sleep --> yesterday: there was a session yesterday
+ *   sleep --> yesterday: there was a session yesterday (and the leg did not answer it)
  *   sleep --> daytype: no session yesterday
  *   yesterday --> daytype
  *   daytype --> own_version: self-adjust on (after four regular weeks)
  *   daytype --> DONE: the day's plan, in place
  *   own_version --> DONE: the chosen version, safety checked
  *   URGENT --> [*]: emergency advice, plan paused
- *   REFER --> [*]: see a clinician first, plan paused
+ *   TODAY --> [*]: a doctor today, plan paused
+ *   REFER --> [*]: a clinician before going on, plan paused
  *   DONE --> [*]
  * }</pre>
  */

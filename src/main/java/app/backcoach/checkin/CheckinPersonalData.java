@@ -10,7 +10,7 @@ import java.util.List;
 public class CheckinPersonalData implements PersonalData {
 
     record Checkin(String date, Integer pain, String stiffness, Integer confidence, String sleep, String yesterday,
-                   String dayType, Instant completedAt) {
+                   String leg, String dayType, Instant completedAt) {
     }
 
     @Override
@@ -22,7 +22,7 @@ public class CheckinPersonalData implements PersonalData {
     public Object export(long userId) {
         List<DailyCheckin> checkins = DailyCheckin.list("telegramUserId = ?1 order by localDate", userId);
         return checkins.stream().map(c -> new Checkin(c.localDate.toString(), c.pain, c.stiffness, c.confidence,
-                c.sleep, c.yesterday, c.dayType, c.completedAt)).toList();
+                c.sleep, c.yesterday, c.leg, c.dayType, c.completedAt)).toList();
     }
 
     @Override
