@@ -1,5 +1,6 @@
 package app.backcoach.checkin;
 
+import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
@@ -10,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CheckinCommand implements Command {
 
     private final CheckinService checkins;
+    private final ConsentRenewal renewal;
 
-    public CheckinCommand(CheckinService checkins) {
+    public CheckinCommand(CheckinService checkins, ConsentRenewal renewal) {
         this.checkins = checkins;
+        this.renewal = renewal;
     }
 
     @Override
@@ -22,6 +25,8 @@ public class CheckinCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
-        checkins.begin(context.newMessage());
+        if (!renewal.askIfPolicyChanged(context.newMessage())) {
+            checkins.begin(context.newMessage());
+        }
     }
 }

@@ -3,6 +3,7 @@ package app.backcoach.command;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.privacy.ConsentFlow;
+import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileFlow;
 import app.backcoach.profile.ProfileService;
@@ -26,9 +27,11 @@ public class StartCommand implements Command {
     private final DialogueEngine dialogues;
     private final UserService users;
     private final ProfileService profiles;
+    private final ConsentRenewal renewal;
 
     public StartCommand(MessageSender sender, Texts texts, ConsentService consent, DialogueEngine dialogues,
-                        UserService users, ProfileService profiles) {
+                        UserService users, ProfileService profiles, ConsentRenewal renewal) {
+        this.renewal = renewal;
         this.users = users;
         this.profiles = profiles;
         this.sender = sender;
@@ -50,6 +53,9 @@ public class StartCommand implements Command {
         DialogueContext dialogue = context.newMessage();
         // Set-up goes on where it stopped: consent first, then the safety screen.
         Optional<SafetyScreen> screen = SafetyScreen.latest(context.userId());
+        if (renewal.askIfPolicyChanged(dialogue)) {
+            return;
+        }
         if (!consent.hasConsent(context.userId())) {
             dialogues.start(dialogue, ConsentFlow.CODE);
         } else if (screen.isEmpty()) {

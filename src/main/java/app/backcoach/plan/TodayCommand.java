@@ -3,6 +3,7 @@ package app.backcoach.plan;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
+import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
@@ -20,9 +21,11 @@ public class TodayCommand implements Command {
     private final ProfileService profiles;
     private final MessageSender sender;
     private final Texts texts;
+    private final ConsentRenewal renewal;
 
     public TodayCommand(PlanService plans, PlanMessages messages, ProfileService profiles, MessageSender sender,
-                        Texts texts) {
+                        Texts texts, ConsentRenewal renewal) {
+        this.renewal = renewal;
         this.plans = plans;
         this.messages = messages;
         this.profiles = profiles;
@@ -37,6 +40,9 @@ public class TodayCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
+        if (renewal.askIfPolicyChanged(context.newMessage())) {
+            return;
+        }
         Optional<DailyPlan> plan = plans.on(context.userId(), profiles.today(context.userId()));
         if (plan.isEmpty()) {
             sender.send(context.chatId(), texts.get(context.languageCode(), "plan.none-yet"));
