@@ -56,8 +56,9 @@ public final class SymptomWords {
             + "|empty(?:ing)? my bladder|go to the (?:toilet|loo|bathroom)|hold (?:my )?(?:urine|pee|wee|water))";
     private static final String PEE_DE = "(?:pinkeln|pieseln|urinieren|wasser ?lassen|harn ?lassen|blase (?:zu )?"
             + "(?:leeren|entleeren)|aufs klo|auf die toilette|pipi)";
+    /** Pain or nerve symptoms, not the ache or cramp of hard training. */
     private static final String LEG_SYMPTOM = "(?:" + NUMB_EN + "|" + NUMB_DE + "|weak\\w*|giv\\w* way|gave way|buckl\\w*"
-            + "|pain\\w*|hurt\\w*|ach\\w*|sciatica|shoot\\w*|burn\\w*|radiat\\w*|cramp\\w*|feel it|goes down|runs down"
+            + "|pain\\w*|hurt\\w*|sciatica|shoot\\w*|burn\\w*|radiat\\w*|feel it|goes down|runs down"
             + "|schwach\\w*|schwaech\\w*|knick\\w*|schmerz\\w*|weh|tut weh|zieh\\w*|zieht|ausstrahl\\w*|strahl\\w*|ischias"
             + "|brenn\\w*|lahm\\w*)";
     private static final String LEG_NEURO = "(?:" + NUMB_EN + "|" + NUMB_DE + "|" + NO_FEELING_EN + "|weak\\w*|giv\\w* way"

@@ -115,6 +115,7 @@ class SymptomWordsTest {
                 row("Stuhlgang normal, Blase auch in Ordnung", null),
                 row("Beim Wasserlassen keine Probleme", null),
                 row("I stretched both legs before the session", null),
+                row("both legs ache after yesterday’s squats", null),
                 row("my saddle on the bike is too hard", null));
     }
 
