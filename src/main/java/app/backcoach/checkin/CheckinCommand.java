@@ -3,6 +3,8 @@ package app.backcoach.checkin;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
+import app.backcoach.privacy.ConsentRenewal;
+import app.backcoach.safety.SafetyPause;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** /checkin: today's check-in (resumed, or revised when done already). */
@@ -10,9 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CheckinCommand implements Command {
 
     private final CheckinService checkins;
+    private final ConsentRenewal renewal;
+    private final SafetyPause pause;
 
-    public CheckinCommand(CheckinService checkins) {
+    public CheckinCommand(CheckinService checkins, ConsentRenewal renewal, SafetyPause pause) {
         this.checkins = checkins;
+        this.renewal = renewal;
+        this.pause = pause;
     }
 
     @Override
@@ -22,6 +28,10 @@ public class CheckinCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
-        checkins.begin(context.newMessage());
+        // A red flag's advice first; then a changed policy is agreed to before anything is stored.
+        if (!pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())
+                && !renewal.askIfPolicyChanged(context.newMessage())) {
+            checkins.begin(context.newMessage());
+        }
     }
 }

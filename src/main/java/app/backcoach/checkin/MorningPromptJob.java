@@ -1,6 +1,7 @@
 package app.backcoach.checkin;
 
 import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.safety.SafetyScreen;
 import app.backcoach.schedule.DueJob;
@@ -26,9 +27,11 @@ public class MorningPromptJob implements DueJob {
     private final ScheduleService schedules;
     private final ScheduleConfig config;
     private final Outreach outreach;
+    private final ConsentRenewal renewal;
 
     public MorningPromptJob(CheckinService checkins, ScheduleService schedules, ScheduleConfig config,
-                            Outreach outreach) {
+                            Outreach outreach, ConsentRenewal renewal) {
+        this.renewal = renewal;
         this.checkins = checkins;
         this.schedules = schedules;
         this.config = config;
@@ -56,6 +59,10 @@ public class MorningPromptJob implements DueJob {
         if (due) {
             checkins.begin(new DialogueContext(job.telegramUserId, job.telegramUserId, language.get(), null));
             schedules.upsert(job.telegramUserId, ScheduledJob.Kind.NUDGE, now.plus(config.nudgeDelay()), job.localDate);
+        } else if (language.isEmpty() && !MorningTime.tooLate(job.dueAt, now, config.lateWindow())) {
+            // Consent to an older policy: the morning asks for it again instead of falling silent.
+            outreach.mayAskToRenewConsent(profile, now).ifPresent(renewalLanguage -> renewal.askUnprompted(
+                    new DialogueContext(job.telegramUserId, job.telegramUserId, renewalLanguage, null)));
         }
         MorningTime.Prompt next = MorningTime.after(job.localDate, profile.checkinTime, ZoneId.of(profile.timeZone),
                 now, config.lateWindow());

@@ -3,6 +3,7 @@ package app.backcoach.command;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.privacy.ConsentFlow;
+import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileFlow;
 import app.backcoach.profile.ProfileService;
@@ -27,10 +28,12 @@ public class StartCommand implements Command {
     private final UserService users;
     private final ProfileService profiles;
     private final SafetyPause pause;
+    private final ConsentRenewal renewal;
 
     public StartCommand(MessageSender sender, Texts texts, ConsentService consent, DialogueEngine dialogues,
-                        UserService users, ProfileService profiles, SafetyPause pause) {
+                        UserService users, ProfileService profiles, SafetyPause pause, ConsentRenewal renewal) {
         this.pause = pause;
+        this.renewal = renewal;
         this.users = users;
         this.profiles = profiles;
         this.sender = sender;
@@ -50,14 +53,17 @@ public class StartCommand implements Command {
                 Keyboard.singleRow(ShowHelpButton.SHOW.button(texts.get(context.languageCode(), "start.button.help"))));
         users.recordStartPayload(context.userId(), context.arguments());
         DialogueContext dialogue = context.newMessage();
-        // Set-up goes on where it stopped: consent first, then the safety screen.
+        // A red flag's advice comes before anything else; then set-up goes on where it stopped:
+        // consent (again, when the policy changed), the safety screen, the profile.
+        if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())
+                || renewal.askIfPolicyChanged(dialogue)) {
+            return;
+        }
         Optional<SafetyScreen> screen = SafetyScreen.latest(context.userId());
         if (!consent.hasConsent(context.userId())) {
             dialogues.start(dialogue, ConsentFlow.CODE);
         } else if (screen.isEmpty()) {
             dialogues.start(dialogue, SafetyScreenFlow.CODE);
-        } else if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())) {
-            return;
         } else if (profiles.find(context.userId()).isEmpty()) {
             dialogues.start(dialogue, ProfileFlow.CODE);
         }

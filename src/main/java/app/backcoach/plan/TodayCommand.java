@@ -3,6 +3,7 @@ package app.backcoach.plan;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
+import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.SafetyPause;
 import app.backcoach.sender.MessageSender;
@@ -22,10 +23,12 @@ public class TodayCommand implements Command {
     private final MessageSender sender;
     private final Texts texts;
     private final SafetyPause pause;
+    private final ConsentRenewal renewal;
 
     public TodayCommand(PlanService plans, PlanMessages messages, ProfileService profiles, MessageSender sender,
-                        Texts texts, SafetyPause pause) {
+                        Texts texts, SafetyPause pause, ConsentRenewal renewal) {
         this.pause = pause;
+        this.renewal = renewal;
         this.plans = plans;
         this.messages = messages;
         this.profiles = profiles;
@@ -40,7 +43,8 @@ public class TodayCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
-        if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())) {
+        if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())
+                || renewal.askIfPolicyChanged(context.newMessage())) {
             return;
         }
         Optional<DailyPlan> plan = plans.on(context.userId(), profiles.today(context.userId()));

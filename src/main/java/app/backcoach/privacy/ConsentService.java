@@ -26,6 +26,22 @@ public class ConsentService {
                 .isPresent();
     }
 
+    /**
+     * Agreed to an earlier policy and has not withdrawn or declined since: the person is asked again, with what
+     * changed, at the next contact; until then nothing new about their health is processed.
+     */
+    public boolean needsRenewal(long userId) {
+        return ConsentRecord.latest(userId)
+                .filter(record -> record.decision == Decision.GIVEN)
+                .filter(record -> !PrivacyPolicy.VERSION.equals(record.policyVersion))
+                .isPresent();
+    }
+
+    /** Consent given to this or an earlier policy and not withdrawn: withdrawing it is possible. */
+    public boolean mayWithdraw(long userId) {
+        return ConsentRecord.latest(userId).filter(record -> record.decision == Decision.GIVEN).isPresent();
+    }
+
     public void record(long userId, Decision decision) {
         ConsentRecord record = new ConsentRecord();
         record.telegramUserId = userId;

@@ -31,6 +31,6 @@ public class PrivacyCommand implements Command {
         String language = context.languageCode();
         // Withdrawing is one tap, offered wherever the policy is shown to someone who consented.
         sender.send(context.chatId(), texts.get(language, "privacy.policy", "version", PrivacyPolicy.VERSION),
-                consent.hasConsent(context.userId()) ? WithdrawConsentButton.keyboard(texts, language) : null);
+                consent.mayWithdraw(context.userId()) ? WithdrawConsentButton.keyboard(texts, language) : null);
     }
 }

@@ -50,7 +50,7 @@ public class WithdrawConsentButton implements ButtonAction {
     @Override
     public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
         long userId = tap.from().userId();
-        if (!consent.hasConsent(userId)) {
+        if (!consent.mayWithdraw(userId)) {
             return Optional.of(texts.get(tap.from().languageCode(), "callback.closed"));
         }
         consent.record(userId, Decision.WITHDRAWN);

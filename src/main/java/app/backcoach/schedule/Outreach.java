@@ -20,6 +20,19 @@ public class Outreach {
         this.consent = consent;
     }
 
+    /**
+     * The person's language when they could be contacted now but for consent given to an older policy (they are
+     * asked again), empty otherwise.
+     */
+    public Optional<String> mayAskToRenewConsent(UserProfile profile, Instant now) {
+        if (profile.pausedUntil != null && profile.pausedUntil.isAfter(now)
+                || !consent.needsRenewal(profile.telegramUserId)) {
+            return Optional.empty();
+        }
+        return BotUser.findByTelegramId(profile.telegramUserId).filter(user -> !user.isBlocked())
+                .map(user -> user.language() == null ? "en" : user.language());
+    }
+
     /** The person's language when they may be contacted now, empty otherwise. */
     public Optional<String> mayContact(UserProfile profile, Instant now) {
         if (profile.pausedUntil != null && profile.pausedUntil.isAfter(now)) {

@@ -31,7 +31,7 @@ class ConversationTest {
         FakeBotApi.Call reply = awaitCall(chat);
 
         assertThat(reply.text()).contains("Back Coach").contains("I coach; I don’t diagnose")
-                .contains("seek care now, not exercise");
+                .contains("Get emergency care now, not exercise").contains("See a doctor today");
         assertThat(reply.params().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
         assertThat(fake.violations()).isEmpty();
     }

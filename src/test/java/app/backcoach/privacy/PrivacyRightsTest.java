@@ -38,7 +38,7 @@ class PrivacyRightsTest {
         long chat = newChat();
         fake.pushText(chat, "/privacy");
 
-        assertThat(awaitReply(chat)).contains("what I store", "7 days", "/export", "/delete", "explicit consent",
+        assertThat(awaitReply(chat)).contains("what I store", "7 days", "/export", "/delete", "only with your consent",
                 "Policy version " + PrivacyPolicy.VERSION);
     }
 
