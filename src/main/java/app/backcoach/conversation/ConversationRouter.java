@@ -34,9 +34,12 @@ public class ConversationRouter {
     private final Texts texts;
     private final Map<String, ButtonAction> buttons;
     private final DialogueEngine dialogues;
+    private final java.util.List<TextWatch> textWatches;
 
     public ConversationRouter(CommandContainer commands, UserService users, MessageSender sender, Texts texts,
-                              Instance<ButtonAction> buttonActions, DialogueEngine dialogues) {
+                              Instance<ButtonAction> buttonActions, DialogueEngine dialogues,
+                              Instance<TextWatch> textWatches) {
+        this.textWatches = textWatches.stream().toList();
         this.dialogues = dialogues;
         this.commands = commands;
         this.users = users;
@@ -71,6 +74,9 @@ public class ConversationRouter {
             commands.execute(command.name(), new CommandContext(command.chat().id(), command.from().userId(),
                     command.from().languageCode(), command.arguments()));
         } else if (incoming instanceof TextMessage text) {
+            if (textWatches.stream().anyMatch(watch -> watch.handled(text))) {
+                return;
+            }
             DialogueContext context = new DialogueContext(text.chat().id(), text.from().userId(),
                     text.from().languageCode(), null);
             // A question is open: take a typed answer where it accepts one, else point back to its buttons.
