@@ -46,16 +46,17 @@ class PolicyCoversStoredDataTest {
             Map.entry("routines", new Words(List.of("taps on reminders and routines"),
                     List.of("angetippte Erinnerungen und Routinen"))),
             Map.entry("planChanges", new Words(List.of("weekly plan changes"), List.of("Planänderungen der Woche"))),
+            Map.entry("safetyEscalations", new Words(
+                    List.of("advice I gave to see a clinician because pain stayed high or did not improve: the reason and when"),
+                    List.of("mein Rat, dich ärztlich untersuchen zu lassen, weil die Schmerzen hoch blieben oder nicht besser"
+                            + " wurden: Grund und Zeitpunkt"))),
             Map.entry("openDialogue", new Words(List.of("the question I’m asking right now"),
                     List.of("die Frage, die ich dir gerade stelle"))));
 
-    /** What the policy must say although it has no section of its own (yet) in the export. */
+    /** What the policy must say although it is part of other sections (check-ins, plans) in the export. */
     static final Words ALSO_STORED = new Words(
-            List.of("leg symptoms you report during a session and the next morning",
-                    "advice I gave to see a clinician because pain stayed high or did not improve: the reason and when"),
-            List.of("Beschwerden im Bein, die du während einer Einheit und am Morgen danach angibst",
-                    "mein Rat, dich ärztlich untersuchen zu lassen, weil die Schmerzen hoch blieben oder nicht besser"
-                            + " wurden: Grund und Zeitpunkt"));
+            List.of("leg symptoms you report during a session and the next morning"),
+            List.of("Beschwerden im Bein, die du während einer Einheit und am Morgen danach angibst"));
 
     record Words(List<String> english, List<String> german) {
         List<String> in(String language) {
