@@ -19,6 +19,7 @@ public final class CheckIns {
     /** Answers a whole check-in and returns the plan message. */
     public static JsonNode checkIn(ChatScreen chat, String pain, String yesterday, String dayType) {
         FakeBotApi.instance().pushText(chat.chatId(), "/checkin");
+        long checkin = chat.awaitMessage("How is your back right now?").path("message_id").asLong();
         chat.tap("How is your back right now?", "dlg:ci.pain." + pain);
         chat.tap("How long did stiffness last", "dlg:ci.stiffness.lt15");
         chat.tap("How confident do you feel", "dlg:ci.confidence.4");
@@ -27,7 +28,11 @@ public final class CheckIns {
             chat.tap("How does yesterday’s session feel", "dlg:ci.yesterday." + yesterday);
         }
         chat.tap("What kind of day is ahead?", "dlg:ci.daytype." + dayType);
-        return chat.awaitButtons("plan:");
+        // The plan replaces this check-in's message; yesterday's plan may still carry plan buttons too.
+        return await().atMost(Duration.ofSeconds(20)).until(() -> chat.messages().stream()
+                .filter(message -> message.path("message_id").asLong() == checkin)
+                .filter(message -> chat.buttons(message).stream().anyMatch(data -> data.startsWith("plan:")))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     /** Taps through a guided session (done, next set) until it ends; returns how many cards it showed. */
