@@ -43,8 +43,8 @@ public final class Escalation {
     static final int WEEKS = 4;
     /** Check-ins in the last four weeks that count as regular. */
     static final int REGULAR = 20;
-    /** Below this (mean of the last week) there is little left to improve. */
-    static final double LOW_PAIN = 3;
+    /** Below this (mean of the last week) pain is mild: steady mild pain alone is no reason for a review. */
+    static final double LOW_PAIN = 4;
     static final double MEANINGFUL_POINTS = 2;
     static final double MEANINGFUL_SHARE = 0.3;
     /** A 30% change counts only when it is at least this many points. */
@@ -94,7 +94,7 @@ public final class Escalation {
 
     /**
      * Regular check-ins for four weeks (the first at least four weeks ago, twenty in the window) and
-     * the last week's pain not meaningfully below the first week's, while still at least 3/10.
+     * the last week's pain not meaningfully below the first week's, while still at least 4/10.
      */
     static boolean noImprovement(LocalDate today, List<Morning> mornings) {
         LocalDate start = today.minusDays(WEEKS * 7L - 1);

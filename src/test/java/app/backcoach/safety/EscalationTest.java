@@ -45,8 +45,9 @@ class EscalationTest {
             "6 | 5 | 28 | NO_IMPROVEMENT | one point better is not meaningful",
             "6 | 4 | 28 |                | two points better is meaningful",
             "5 | 3.5 | 28 |              | 30% and 1.5 points is meaningful",
-            "4 | 3 | 28 | NO_IMPROVEMENT | 25% and one point is not",
-            "3 | 2 | 28 |                | below 3/10 there is little left to improve",
+            "5 | 4 | 28 | NO_IMPROVEMENT | 20% and one point is not",
+            "4 | 3.5 | 28 |              | steady mild pain (below 4/10) is no reason for a review",
+            "3 | 3 | 28 |                | nor is 3/10 that does not change",
             "6 | 6 | 19 |                | fewer than 20 check-ins in four weeks: not regular",
             "6 | 6 | 21 | NO_IMPROVEMENT | 21 of 28 days is regular"})
     void noImprovementAfterFourRegularWeeks(double firstWeek, double lastWeek, int checkins, Reason expected,

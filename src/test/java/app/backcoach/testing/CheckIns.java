@@ -28,9 +28,16 @@ public final class CheckIns {
             chat.tap("How does yesterday’s session feel", "dlg:ci.yesterday." + yesterday);
         }
         chat.tap("What kind of day is ahead?", "dlg:ci.daytype." + dayType);
-        // The plan replaces this check-in's message; yesterday's plan may still carry plan buttons too.
+        return planIn(chat, checkin);
+    }
+
+    /**
+     * The plan that replaced the check-in shown in {@code checkinMessage}. Not simply the newest message
+     * with plan buttons: an earlier plan (yesterday's, or before a revision) still carries them.
+     */
+    public static JsonNode planIn(ChatScreen chat, long checkinMessage) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> chat.messages().stream()
-                .filter(message -> message.path("message_id").asLong() == checkin)
+                .filter(message -> message.path("message_id").asLong() == checkinMessage)
                 .filter(message -> chat.buttons(message).stream().anyMatch(data -> data.startsWith("plan:")))
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
