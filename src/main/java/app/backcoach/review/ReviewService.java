@@ -3,6 +3,7 @@ package app.backcoach.review;
 import app.backcoach.checkin.DailyCheckin;
 import app.backcoach.plan.DailyPlan;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.safety.SafetyScreen;
 import app.backcoach.review.WeeklyReview.Day;
 import app.backcoach.review.WeeklyReview.Summary;
 import app.backcoach.sender.MessageSender;
@@ -56,7 +57,8 @@ public class ReviewService {
             sender.sendPhoto(chatId, "progress-" + today + ".png", chart, caption(summary, language));
         }
         sender.send(chatId, details(summary, language));
-        if (summary.checkins() > 0) {
+        // While a red flag waits for a clinician the plan is theirs to decide, not ours to tweak.
+        if (summary.checkins() > 0 && SafetyScreen.pausingPlan(userId).isEmpty()) {
             tweaks.propose(chatId, userId, language, summary);
         }
     }
