@@ -198,6 +198,24 @@ class SafetyTiersTest {
         chat.awaitMessage("Your plan is paused: please see a doctor today");
     }
 
+    @Test
+    void aPlanOrReminderFromBeforeThePauseOffersNoExercise() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        JsonNode plan = app.backcoach.testing.CheckIns.checkIn(chat, "2", null, "desk");
+        QuarkusTransaction.requiringNew().run(() -> SafetyScreen.record(chat.chatId(), SafetyScreen.Source.FREE_TEXT,
+                Outcome.URGENT, "{}", MovableClock.INSTANCE.instant()));
+
+        chat.tapFirst(plan, "plan:guide");
+        chat.awaitMessage("Your plan is paused: please get emergency care");
+        int stiffNow = fake.pushCallback(chat.chatId(), plan.path("message_id").asLong(), "rt:stiff.r.hips");
+        await().until(() -> fake.calls("answerCallbackQuery").stream()
+                .anyMatch(call -> ("cq" + stiffNow).equals(call.params().path("callback_query_id").asText())));
+
+        assertThat(remindersOf(chat, "Your plan is paused: please get emergency care")).isEqualTo(2);
+        assertThat(chat.messages()).noneMatch(message -> chat.buttons(message).stream().anyMatch(b -> b.startsWith("gs:")));
+        assertThat(dialogue(chat.chatId())).isEmpty();
+    }
+
     private ChatScreen startAndAgree() {
         long id = newChat();
         ChatScreen chat = new ChatScreen(fake, id);
