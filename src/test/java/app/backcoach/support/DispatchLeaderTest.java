@@ -7,17 +7,20 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** One instance delivers at a time; when it goes, or its connection dies, another takes over. */
+/**
+ * One instance delivers at a time, by a lease row: when it stops, freezes or is deposed, another takes
+ * over with the next epoch, and the old one stops calling Telegram before the new one can start.
+ */
 @QuarkusTest
 class DispatchLeaderTest {
 
     private static final Duration RETRY = Duration.ofMillis(100);
+    private static final Duration LEASE = Duration.ofMillis(800);
 
     @Inject
     AgroalDataSource dataSource;
@@ -28,13 +31,15 @@ class DispatchLeaderTest {
     @Test
     void theRunningServiceLeads() {
         await().until(application::isLeading);
+        assertThat(application.mayCall()).isTrue();
+        assertThat(application.epoch()).isPositive();
     }
 
     @Test
-    void onlyOneOfTwoLeadsAndTheOtherTakesOverWhenItStops() throws InterruptedException {
-        String lock = "test-" + System.nanoTime();
-        DispatchLeader first = new DispatchLeader(dataSource, lock, RETRY);
-        DispatchLeader second = new DispatchLeader(dataSource, lock, RETRY);
+    void onlyOneOfTwoLeadsAndTheOtherTakesOverAtOnceWhenItStops() throws InterruptedException {
+        String name = "test-" + System.nanoTime();
+        DispatchLeader first = new DispatchLeader(dataSource, name, RETRY, Duration.ofSeconds(30));
+        DispatchLeader second = new DispatchLeader(dataSource, name, RETRY, Duration.ofSeconds(30));
         AtomicInteger secondLed = new AtomicInteger();
         first.start(() -> { }, () -> { });
         await().until(first::isLeading);
@@ -42,34 +47,64 @@ class DispatchLeaderTest {
 
         Thread.sleep(10 * RETRY.toMillis());
         assertThat(second.isLeading()).isFalse();
+        assertThat(second.mayCall()).isFalse();
         assertThat(secondLed).hasValue(0);
 
+        long firstEpoch = first.epoch();
         first.stop();
+        // Stopping expires the lease: no need to wait out its 30 s.
         await().atMost(Duration.ofSeconds(5)).until(second::isLeading);
         assertThat(secondLed).hasValue(1);
+        assertThat(second.epoch()).isEqualTo(firstEpoch + 1);
         second.stop();
     }
 
     @Test
-    void aLeaderWhoseConnectionDiesStepsDownAndAStandbyLeads() throws Exception {
-        String lock = "test-" + System.nanoTime();
-        DispatchLeader first = new DispatchLeader(dataSource, lock, RETRY);
-        DispatchLeader second = new DispatchLeader(dataSource, lock, RETRY);
-        AtomicInteger firstLost = new AtomicInteger();
-        first.start(() -> { }, firstLost::incrementAndGet);
-        await().until(first::isLeading);
-        second.start(() -> { }, () -> { });
+    void aFrozenLeaderStopsCallingBeforeAStandbyCanTakeOver() {
+        String name = "test-" + System.nanoTime();
+        DispatchLeader first = new DispatchLeader(dataSource, name, RETRY, LEASE);
+        DispatchLeader second = new DispatchLeader(dataSource, name, RETRY, LEASE);
+        first.start(() -> { }, () -> { });
+        await().until(first::mayCall);
+        long firstEpoch = first.epoch();
+        AtomicInteger firstCouldCallWhenSecondLed = new AtomicInteger();
+        second.start(() -> firstCouldCallWhenSecondLed.set(first.mayCall() ? 1 : 0), () -> { });
 
-        try (Connection admin = dataSource.getConnection(); Statement statement = admin.createStatement()) {
-            ResultSet holder = statement.executeQuery("SELECT IS_USED_LOCK('back-coach:" + admin.getCatalog() + ":"
-                    + lock + "')");
-            holder.next();
-            statement.execute("KILL " + holder.getLong(1));
+        first.freeze(); // a long pause or a cut-off network: no renewals, no release
+
+        await().atMost(LEASE).until(() -> !first.mayCall());
+        await().atMost(Duration.ofSeconds(5)).until(second::isLeading);
+        assertThat(firstCouldCallWhenSecondLed).hasValue(0);
+        assertThat(second.epoch()).isEqualTo(firstEpoch + 1);
+        second.stop();
+    }
+
+    @Test
+    void aLeaderWhoseLeasePassedElsewhereStepsDownAtItsNextRenewal() throws Exception {
+        String name = "test-" + System.nanoTime();
+        DispatchLeader first = new DispatchLeader(dataSource, name, RETRY, Duration.ofSeconds(30));
+        AtomicInteger lost = new AtomicInteger();
+        first.start(() -> { }, lost::incrementAndGet);
+        await().until(first::isLeading);
+
+        // As another node would after the lease ran out there: a new holder with the next epoch.
+        try (Connection admin = dataSource.getConnection(); PreparedStatement take = admin.prepareStatement(
+                "UPDATE dispatch_lease SET holder = 'elsewhere', epoch = epoch + 1, "
+                        + "expires_at = NOW(6) + INTERVAL 1 MINUTE WHERE name = ?")) {
+            take.setString(1, name);
+            assertThat(take.executeUpdate()).isOne();
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> firstLost.get() == 1 && !first.isLeading());
-        await().atMost(Duration.ofSeconds(5)).until(second::isLeading);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lost.get() == 1);
+        assertThat(first.isLeading()).isFalse();
+        assertThat(first.mayCall()).isFalse();
         first.stop();
-        second.stop();
+    }
+
+    @Test
+    void aLeaseShorterThanTwoRenewalsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new DispatchLeader(dataSource, "x", Duration.ofSeconds(5), Duration.ofSeconds(9)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leader.lease");
     }
 }
