@@ -1,6 +1,7 @@
 package app.backcoach.checkin;
 
 import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.ops.BotMetrics;
 import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.safety.SafetyScreen;
@@ -28,9 +29,11 @@ public class MorningPromptJob implements DueJob {
     private final ScheduleConfig config;
     private final Outreach outreach;
     private final ConsentRenewal renewal;
+    private final BotMetrics metrics;
 
     public MorningPromptJob(CheckinService checkins, ScheduleService schedules, ScheduleConfig config,
-                            Outreach outreach, ConsentRenewal renewal) {
+                            Outreach outreach, ConsentRenewal renewal, BotMetrics metrics) {
+        this.metrics = metrics;
         this.renewal = renewal;
         this.checkins = checkins;
         this.schedules = schedules;
@@ -58,6 +61,7 @@ public class MorningPromptJob implements DueJob {
                 && SafetyScreen.pausingPlan(job.telegramUserId).isEmpty();
         if (due) {
             checkins.begin(new DialogueContext(job.telegramUserId, job.telegramUserId, language.get(), null));
+            metrics.promptSent(java.time.Duration.between(job.dueAt, now));
             schedules.upsert(job.telegramUserId, ScheduledJob.Kind.NUDGE, now.plus(config.nudgeDelay()), job.localDate);
         } else if (language.isEmpty() && !MorningTime.tooLate(job.dueAt, now, config.lateWindow())) {
             // Consent to an older policy: the morning asks for it again instead of falling silent.

@@ -20,6 +20,7 @@ public class BotMetrics {
     private final Counter blocked;
     private final Counter sendsFailed;
     private final Timer handlingLatency;
+    private final Timer promptDelay;
 
     public BotMetrics(MeterRegistry registry) {
         updatesReceived = Counter.builder("backcoach.updates.received")
@@ -44,6 +45,15 @@ public class BotMetrics {
                 .description("Time from an update being recorded to its handling being committed")
                 .publishPercentileHistogram()
                 .register(registry);
+        promptDelay = Timer.builder("backcoach.prompts.delay")
+                .description("How long after its local time each morning prompt was sent")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /** A morning prompt went out this long after the person's check-in time. */
+    public void promptSent(Duration late) {
+        promptDelay.record(late.isNegative() ? Duration.ZERO : late);
     }
 
     public void updatesReceived(int count) {
