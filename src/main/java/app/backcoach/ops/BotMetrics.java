@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** The counters an operator watches on /q/metrics. */
+/** The counters an operator watches on /q/metrics; made at startup, so alert rules see them from zero. */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class BotMetrics {
 
     private final Counter updatesReceived;
