@@ -102,6 +102,17 @@ class ConsentRenewalTest {
     }
 
     @Test
+    void consentToTheOldPolicyCanStillBeWithdrawnFromPrivacy() {
+        ChatScreen chat = agreedToTheOldPolicy();
+        fake.pushText(chat.chatId(), "/privacy");
+
+        chat.tap("Policy version " + PrivacyPolicy.VERSION, "consent:withdraw");
+
+        chat.awaitMessage("Consent withdrawn");
+        assertThat(screens(chat)).isZero();
+    }
+
+    @Test
     void theMorningPromptAsksOnceInsteadOfFallingSilent() {
         ChatScreen chat = agreedToTheOldPolicy();
 
