@@ -167,8 +167,8 @@ public final class SymptomWords {
             "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "arent", "wasnt", "werent", "wont", "nothing",
             "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei", "nicht", "nie", "niemals", "ohne",
             "weder", "nichts");
-    private static final Set<String> CUES_AT_END = Set.of("no", "none", "nein", "kein", "keine", "keinen", "keiner", "keins",
-            "nicht", "nie", "niemals", "nichts");
+    private static final Set<String> CUES_AT_END = Set.of("no", "none", "nein", "kein", "keine", "keinen", "keiner",
+            "keins", "nicht", "nie", "niemals", "nichts");
     private static final int WINDOW = 6;
     private static final Pattern REASSURED = Pattern.compile("\\b(?:fine|ok|okay|normal|alright|all right|all good"
             + "|is good|are good|feels? good|works well|working well|as usual|as normal|unchanged|perfect|great"

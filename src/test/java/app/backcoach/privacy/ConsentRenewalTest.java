@@ -74,11 +74,16 @@ class ConsentRenewalTest {
     }
 
     @Test
-    void todayAndStartAskAgainToo() {
+    void todayProgressAndStartAskAgainToo() {
         ChatScreen today = agreedToTheOldPolicy();
         fake.pushText(today.chatId(), "/today");
         today.awaitMessage(CHANGED);
         today.awaitButtons("dlg:cs.consent.");
+
+        ChatScreen progress = agreedToTheOldPolicy();
+        fake.pushText(progress.chatId(), "/progress");
+        progress.awaitMessage(CHANGED);
+        progress.awaitButtons("dlg:cs.consent.");
 
         ChatScreen start = agreedToTheOldPolicy();
         fake.pushText(start.chatId(), "/start");
