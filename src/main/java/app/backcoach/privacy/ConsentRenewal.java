@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * When the policy changes, people who agreed to an older version meet it at their next contact (/start,
- * /checkin, /today, the morning prompt): what is new, then the consent question again. Agreeing carries on as
- * before; declining erases their health data as a withdrawal does (ConsentFlow).
+ * /checkin, /today, /progress, the morning prompt): what is new, then the consent question again. Agreeing
+ * carries on as before; declining erases their health data as a withdrawal does (ConsentFlow).
  */
 @ApplicationScoped
 public class ConsentRenewal {

@@ -3,6 +3,7 @@ package app.backcoach.review;
 import app.backcoach.command.Command;
 import app.backcoach.command.CommandContext;
 import app.backcoach.command.CommandName;
+import app.backcoach.privacy.ConsentRenewal;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
@@ -16,8 +17,11 @@ public class ProgressCommand implements Command {
     private final ConsentService consent;
     private final MessageSender sender;
     private final Texts texts;
+    private final ConsentRenewal renewal;
 
-    public ProgressCommand(ReviewService reviews, ConsentService consent, MessageSender sender, Texts texts) {
+    public ProgressCommand(ReviewService reviews, ConsentService consent, MessageSender sender, Texts texts,
+                           ConsentRenewal renewal) {
+        this.renewal = renewal;
         this.reviews = reviews;
         this.consent = consent;
         this.sender = sender;
@@ -31,6 +35,9 @@ public class ProgressCommand implements Command {
 
     @Override
     public void execute(CommandContext context) {
+        if (renewal.askIfPolicyChanged(context.newMessage())) {
+            return;
+        }
         if (!consent.hasConsent(context.userId())) {
             sender.send(context.chatId(), texts.get(context.languageCode(), "review.nothing-yet"));
             return;

@@ -167,8 +167,8 @@ public final class SymptomWords {
             "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "arent", "wasnt", "werent", "wont", "nothing",
             "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei", "nicht", "nie", "niemals", "ohne",
             "weder", "nichts");
-    private static final Set<String> CUES_AT_END = Set.of("none", "kein", "keine", "keinen", "keiner", "keins",
-            "nicht", "nie", "niemals", "nichts");
+    private static final Set<String> CUES_AT_END = Set.of("no", "none", "nein", "kein", "keine", "keinen", "keiner",
+            "keins", "nicht", "nie", "niemals", "nichts");
     private static final int WINDOW = 6;
     private static final Pattern REASSURED = Pattern.compile("\\b(?:fine|ok|okay|normal|alright|all right|all good"
             + "|is good|are good|feels? good|works well|working well|as usual|as normal|unchanged|perfect|great"
@@ -236,7 +236,7 @@ public final class SymptomWords {
             }
         }
         List<String> after = words(clause.substring(end));
-        // German puts the denial last: "Taubheit habe ich keine", "Probleme mit der Blase hatte ich nie".
+        // German puts the denial last ("Taubheit habe ich keine"), and so does a note ("numbness in groin: no").
         if (!after.isEmpty() && after.size() <= 4 && CUES_AT_END.contains(after.get(after.size() - 1))) {
             return true;
         }

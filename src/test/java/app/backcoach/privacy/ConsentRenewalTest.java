@@ -74,11 +74,16 @@ class ConsentRenewalTest {
     }
 
     @Test
-    void todayAndStartAskAgainToo() {
+    void todayProgressAndStartAskAgainToo() {
         ChatScreen today = agreedToTheOldPolicy();
         fake.pushText(today.chatId(), "/today");
         today.awaitMessage(CHANGED);
         today.awaitButtons("dlg:cs.consent.");
+
+        ChatScreen progress = agreedToTheOldPolicy();
+        fake.pushText(progress.chatId(), "/progress");
+        progress.awaitMessage(CHANGED);
+        progress.awaitButtons("dlg:cs.consent.");
 
         ChatScreen start = agreedToTheOldPolicy();
         fake.pushText(start.chatId(), "/start");
@@ -99,6 +104,17 @@ class ConsentRenewalTest {
         assertThat(screens(chat)).isZero();
         fake.pushText(chat.chatId(), "/checkin");
         chat.awaitMessage("I need your consent first");
+    }
+
+    @Test
+    void consentToTheOldPolicyCanStillBeWithdrawnFromPrivacy() {
+        ChatScreen chat = agreedToTheOldPolicy();
+        fake.pushText(chat.chatId(), "/privacy");
+
+        chat.tap("Policy version " + PrivacyPolicy.VERSION, "consent:withdraw");
+
+        chat.awaitMessage("Consent withdrawn");
+        assertThat(screens(chat)).isZero();
     }
 
     @Test

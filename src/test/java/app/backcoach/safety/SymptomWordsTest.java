@@ -116,6 +116,8 @@ class SymptomWordsTest {
                 row("Beim Wasserlassen keine Probleme", null),
                 row("I stretched both legs before the session", null),
                 row("both legs ache after yesterday’s squats", null),
+                row("Numbness in groin: no", null),
+                row("Blasenprobleme: keine", null),
                 row("my saddle on the bike is too hard", null));
     }
 
