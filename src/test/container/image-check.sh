@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds the service image with the project's Dockerfile and checks that it really runs:
+#   base images made from Debian packages (no registry is reachable here), `podman build`,
+#   a container against the local MariaDB, /q/health/ready, a /start through the bot's stand-in for the
+#   Bot API (sandbox mode: no BOT_TOKEN) answered, a non-root user. Prints the image size and start time.
+# Run it with `./mvnw -B verify -Pcontainer` (or directly). Needs root, podman, mmdebstrap and runc
+# (apt-get install podman mmdebstrap runc) and a MariaDB on 127.0.0.1:3306.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+PORT="${IMAGE_CHECK_PORT:-18080}"
+DB="${IMAGE_CHECK_DB:-backcoach_image}"
+IMAGE=localhost/back-coach:check
+WORK=target/image-check
+mkdir -p "$WORK"
+
+# podman on this kind of machine: runc (crun is refused), cgroupfs, and no default ulimits.
+cat > "$WORK/containers.conf" <<'CONF'
+[containers]
+default_ulimits = []
+CONF
+export CONTAINERS_CONF="$PWD/$WORK/containers.conf"
+podman_() { podman --cgroup-manager=cgroupfs --runtime runc "$@"; }
+
+base() { # name, packages, extra mmdebstrap arguments
+  if ! podman_ image exists "localhost/$1"; then
+    echo "image-check: making base image $1 from Debian packages"
+    mmdebstrap --quiet --variant=apt --include="$2" "${@:3}" bookworm "$WORK/$1.tar"
+    podman_ import --quiet "$WORK/$1.tar" "localhost/$1" >/dev/null
+    rm -f "$WORK/$1.tar"
+  fi
+}
+# The build stage downloads Maven and the dependencies: it trusts this machine's extra CAs too (an egress
+# proxy's, in /usr/local/share/ca-certificates), for Java as well (ca-certificates-java).
+extra_cas=()
+if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+  extra_cas=(--customize-hook='copy-in /usr/local/share/ca-certificates /usr/local/share'
+             --customize-hook='chroot "$1" update-ca-certificates --fresh >/dev/null')
+fi
+base backcoach-jdk17 "openjdk-17-jdk-headless,ca-certificates,ca-certificates-java" "${extra_cas[@]}"
+base backcoach-jre17 "openjdk-17-jre-headless,ca-certificates,ca-certificates-java,fontconfig,fonts-dejavu-core"
+
+echo "image-check: building $IMAGE"
+build_started=$(date +%s)
+podman_ build --network host --quiet \
+  --build-arg BUILD_IMAGE=localhost/backcoach-jdk17 --build-arg RUNTIME_IMAGE=localhost/backcoach-jre17 \
+  -t "$IMAGE" -f Dockerfile . >/dev/null
+build_seconds=$(( $(date +%s) - build_started ))
+
+mariadb --host=127.0.0.1 --user=root -e "DROP DATABASE IF EXISTS \`$DB\`; CREATE DATABASE \`$DB\` CHARACTER SET utf8mb4"
+
+name="back-coach-check-$$"
+cleanup() { podman_ rm -f "$name" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+started=$(date +%s%N)
+podman_ run -d --name "$name" --network host \
+  -e DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB" -e DB_USER=root -e DB_PASSWORD= \
+  -e QUARKUS_HTTP_PORT="$PORT" "$IMAGE" >/dev/null
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+  sleep 0.25
+done
+curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { podman_ logs "$name" | tail -30; echo "image-check: not ready" >&2; exit 1; }
+ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+
+# A /start from the first test user of the stand-in, and the bot's answer.
+user=$(curl -fsS "http://127.0.0.1:$PORT/sandbox/api/state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["users"][0]["id"])')
+curl -fsS -X POST -H 'Content-Type: application/json' -d '{"text":"/start"}' \
+  "http://127.0.0.1:$PORT/sandbox/api/chats/$user/messages" >/dev/null
+answered=no
+for _ in $(seq 1 40); do
+  if curl -fsS "http://127.0.0.1:$PORT/sandbox/api/chats/$user/messages" | grep -q "Back Coach"; then answered=yes; break; fi
+  sleep 0.25
+done
+[ "$answered" = yes ] || { podman_ logs "$name" | tail -30; echo "image-check: /start got no answer" >&2; exit 1; }
+
+uid=$(podman_ exec "$name" id -u)
+[ "$uid" != 0 ] || { echo "image-check: the service runs as root" >&2; exit 1; }
+size_mb=$(( $(podman_ image inspect --format '{{.Size}}' "$IMAGE") / 1000000 ))
+
+echo "image-check: OK build=${build_seconds}s size=${size_mb}MB ready=${ready_ms}ms uid=${uid} start-answered=${answered}"
