@@ -102,6 +102,11 @@ public class MessageSender {
         enqueue(new Outbound.Text(chatId, html, null), true);
     }
 
+    /** Takes the buttons away from a message and leaves no trace of having done so (after an erasure). */
+    public void removeButtonsAndForget(long chatId, long messageId) {
+        enqueue(new Outbound.EditKeyboard(chatId, messageId, null), true);
+    }
+
     /**
      * Shows a text in place of the message the person tapped in, or as a new message when there is
      * none (a command, a typed answer): the one-message dialogues use this throughout.

@@ -15,6 +15,8 @@ final class SendRateLimiter {
     private final int perChatBurst;
     private final TokenBucket global;
     private final Map<Long, TokenBucket> chats = new HashMap<>();
+    /** When each chat's last slot was taken, until its call starts. */
+    private final Map<Long, Instant> takenAt = new HashMap<>();
     private Instant pausedUntil = Instant.MIN;
 
     SendRateLimiter(double globalPerSecond, double perChatPerSecond, int perChatBurst, Instant now) {
@@ -48,7 +50,28 @@ final class SendRateLimiter {
         }
         global.take(now);
         chat.take(now);
+        takenAt.put(chatId, now);
         return Duration.ZERO;
+    }
+
+    /**
+     * The call for a slot taken earlier starts now: the chat's spacing counts from here. Between taking a slot and
+     * the call there is database work of varying length; counted from the slot, two calls could reach
+     * Telegram closer together than the rate allows.
+     */
+    synchronized void callStarting(long chatId, Instant now) {
+        Instant taken = takenAt.remove(chatId);
+        if (taken != null && now.isAfter(taken)) {
+            TokenBucket chat = chats.get(chatId);
+            if (chat != null) {
+                chat.postpone(Duration.between(taken, now), now);
+            }
+        }
+    }
+
+    /** Whether a 429 has stopped all sending, and for how long. */
+    synchronized Duration pausedFor(Instant now) {
+        return now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
     }
 
     /** Until when nothing is sent at all (zero wait otherwise). */
@@ -68,6 +91,7 @@ final class SendRateLimiter {
     /** Chats whose bucket has refilled behave exactly like new ones, so they need no memory. */
     synchronized void forgetIdleChats(Instant now) {
         chats.values().removeIf(bucket -> bucket.isFull(now));
+        takenAt.keySet().retainAll(chats.keySet());
     }
 
     synchronized int trackedChats() {

@@ -3,6 +3,7 @@ package app.backcoach.telegram;
 import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.InboxService;
 import app.backcoach.intake.IntakeDispatcher;
+import app.backcoach.sender.PendingTaps;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     private final TelegramUpdates updates;
     private final InboxService inbox;
     private final IntakeDispatcher dispatcher;
+    private final PendingTaps taps;
 
     private volatile boolean running;
     /** Highest update id stored in this session; what getUpdates may confirm. */
@@ -43,7 +45,8 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     private ScheduledExecutorService executor;
 
     public PollingIntake(TelegramConnection connection, TelegramUpdates updates, InboxService inbox,
-                         IntakeDispatcher dispatcher) {
+                         IntakeDispatcher dispatcher, PendingTaps taps) {
+        this.taps = taps;
         this.connection = connection;
         this.updates = updates;
         this.inbox = inbox;
@@ -127,6 +130,7 @@ public class PollingIntake implements LongPollingUpdateConsumer {
             List<InboundUpdate> inbound = new ArrayList<>(batch.size());
             long highest = recordedUpTo;
             for (Update update : batch) {
+                TelegramUpdates.noteTap(update, taps); // answered in time even if storing has to wait
                 inbound.add(updates.toInbound(update));
                 highest = Math.max(highest, update.getUpdateId());
             }

@@ -27,6 +27,7 @@ public class TelegramConnection {
     private final TelegramUrl url;
     private final ObjectMapper json;
     private final TelegramClient client;
+    private final OkHttpClient sendingHttp;
 
     public TelegramConnection(TelegramConfig config, SandboxMode sandboxMode) {
         this.config = config;
@@ -36,7 +37,8 @@ public class TelegramConnection {
         this.url = toTelegramUrl(sandbox ? sandboxMode.botApiUrl() : config.apiUrl());
         // Future Telegram fields must not make an update unreadable.
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.client = new OkHttpTelegramClient(json, sendingHttpClient(config.requestTimeout()), token, url);
+        this.sendingHttp = sendingHttpClient(config.requestTimeout());
+        this.client = new OkHttpTelegramClient(json, sendingHttp, token, url);
     }
 
     /** True when there is no BOT_TOKEN and the bot talks to the local sandbox. */
@@ -46,6 +48,15 @@ public class TelegramConnection {
 
     public TelegramClient client() {
         return client;
+    }
+
+    /**
+     * A client for one outbound call that reports what happened on the wire into {@code trace}. It shares
+     * the connection pool and threads of the one sending client; only the listener is its own.
+     */
+    TelegramClient tracedClient(CallTrace trace) {
+        OkHttpClient traced = sendingHttp.newBuilder().eventListener(trace).addNetworkInterceptor(trace).build();
+        return new OkHttpTelegramClient(json, traced, token, url);
     }
 
     public String token() {
