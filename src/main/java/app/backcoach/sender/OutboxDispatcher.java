@@ -93,6 +93,11 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         dispatcher.stop(grace);
     }
 
+    /** Calls being made (or whose outcome is being stored) now. */
+    int callsUnderWay() {
+        return dispatcher.busyLaneCount();
+    }
+
     public boolean isRunning() {
         return dispatcher.isRunning();
     }

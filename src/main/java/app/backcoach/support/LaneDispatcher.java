@@ -97,6 +97,11 @@ public final class LaneDispatcher<T> {
         return running && loop != null && loop.isAlive();
     }
 
+    /** Lanes whose item is being worked on now. */
+    public int busyLaneCount() {
+        return busyLanes.size();
+    }
+
     /** Asks the dispatcher to look at the queue now (new work, or a lane became free). */
     public void wake() {
         synchronized (signal) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -20,6 +21,8 @@ public class TelegramConnection {
     /** Update types the bot uses; Telegram sends nothing else. */
     static final java.util.List<String> ALLOWED_UPDATES =
             java.util.List.of("message", "edited_message", "callback_query", "my_chat_member");
+
+    private static final int MAX_CALLS_AT_ONCE = 64;
 
     private final TelegramConfig config;
     private final boolean sandbox;
@@ -98,7 +101,13 @@ public class TelegramConnection {
      * retries are the sender's decision, made knowing whether repeating is safe.
      */
     private static OkHttpClient sendingHttpClient(Duration timeout) {
+        // OkHttp runs at most 5 calls to one host at once by default; the sender's workers (sender.workers)
+        // must not queue behind a slow call there, where no timeout of ours sees them.
+        Dispatcher calls = new Dispatcher();
+        calls.setMaxRequests(MAX_CALLS_AT_ONCE);
+        calls.setMaxRequestsPerHost(MAX_CALLS_AT_ONCE);
         return new OkHttpClient.Builder()
+                .dispatcher(calls)
                 .retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(8, 30, TimeUnit.SECONDS))
                 .connectTimeout(Duration.ofSeconds(10))
