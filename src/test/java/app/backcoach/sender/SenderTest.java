@@ -125,7 +125,7 @@ class SenderTest {
 
         assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
         assertThat(parts).isEqualTo(expected);
-        assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(Html.MAX_MESSAGE_LENGTH));
+        assertThat(parts).allSatisfy(part -> assertThat(Html.visibleLength(part)).isLessThanOrEqualTo(Html.MAX_MESSAGE_LENGTH));
         assertThat(parts.get(0)).startsWith("<b>Step 1</b>");
         assertThat(parts.get(parts.size() - 1)).contains("<b>Step 120</b>");
         assertThat(fake.violations()).isEmpty();
