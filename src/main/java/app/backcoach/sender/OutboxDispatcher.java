@@ -161,10 +161,18 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         if (message instanceof Outbound.AnswerCallback answer && !claimTap(row, answer)) {
             return;
         }
-        Long floor = !message.createsMessage() ? null
-                : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
-        if (!store.markInFlight(row.id, floor)) {
-            return; // erased meanwhile
+        Long floor;
+        try {
+            floor = !message.createsMessage() ? null
+                    : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
+            if (!store.markInFlight(row.id, floor)) {
+                return; // erased meanwhile
+            }
+        } catch (RuntimeException e) {
+            if (message instanceof Outbound.AnswerCallback answer) {
+                taps.release(answer.callbackQueryId()); // not sent: the next try (or the watchdog) may answer
+            }
+            throw e;
         }
         limiter.callStarting(row.chatId, clock.instant());
         DeliveryOutcome outcome = api.deliver(message);
@@ -293,13 +301,14 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
      * watchdog answered it already because this answer came too late.
      */
     private boolean claimTap(OutboxMessage row, Outbound.AnswerCallback answer) {
-        Instant now = clock.instant();
-        Instant received = taps.receivedAt(answer.callbackQueryId()).orElse(row.createdAt);
-        if (now.isAfter(received.plus(ANSWER_WINDOW))) {
+        // A tap this process did not receive (before a restart, at another instance) is timed from its row.
+        Duration age = taps.age(answer.callbackQueryId())
+                .orElseGet(() -> Duration.between(row.createdAt, clock.instant()));
+        if (age.compareTo(ANSWER_WINDOW) > 0) {
             store.finish(row.id, OutboxStatus.DROPPED, false, "too late: Telegram takes an answer within 15 s");
             return false;
         }
-        if (!taps.claim(answer.callbackQueryId(), row.chatId, received)) {
+        if (!taps.claim(answer.callbackQueryId(), row.chatId)) {
             store.finish(row.id, OutboxStatus.DROPPED, false, "answered already, when it was due");
             return false;
         }
@@ -343,12 +352,11 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
      * Telegram's window. Runs apart from the database and the lanes.
      */
     void answerOverdueTaps() {
-        Instant now = clock.instant();
-        if (!limiter.pausedFor(now).isZero()) {
+        if (!limiter.pausedFor(clock.instant()).isZero()) {
             return;
         }
-        for (PendingTaps.Tap tap : taps.unansweredSince(now.minus(config.tapDeadline()))) {
-            if (now.isAfter(tap.receivedAt().plus(ANSWER_WINDOW)) || !taps.claim(tap.queryId(), tap.chatId(), tap.receivedAt())) {
+        for (PendingTaps.Tap tap : taps.unansweredAged(config.tapDeadline(), ANSWER_WINDOW)) {
+            if (!taps.claim(tap.queryId(), tap.chatId())) {
                 continue;
             }
             DeliveryOutcome outcome = api.deliver(new Outbound.AnswerCallback(tap.chatId(), tap.queryId(), null));

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class SendRateLimiter {
 
+    private static final Duration MAX_POSTPONE = Duration.ofSeconds(2);
+
     private final double perChatPerSecond;
     private final int perChatBurst;
     private final TokenBucket global;
@@ -63,8 +65,10 @@ final class SendRateLimiter {
         Instant taken = takenAt.remove(chatId);
         if (taken != null && now.isAfter(taken)) {
             TokenBucket chat = chats.get(chatId);
+            Duration elapsed = Duration.between(taken, now);
             if (chat != null) {
-                chat.postpone(Duration.between(taken, now), now);
+                // Never more than that work can take: a longer gap is the clock moving (NTP, a test clock).
+                chat.postpone(elapsed.compareTo(MAX_POSTPONE) > 0 ? MAX_POSTPONE : elapsed, now);
             }
         }
     }

@@ -39,6 +39,15 @@ class SendRateLimiterTest {
     }
 
     @Test
+    void aClockThatJumpsBetweenSlotAndCallDoesNotHoldTheChatBack() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 2, 1, T0);
+        assertThat(limiter.tryAcquire(CHAT, true, T0)).isZero();
+        limiter.callStarting(CHAT, T0.plus(Duration.ofDays(1)));
+
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plus(Duration.ofDays(1)).plusSeconds(3))).isZero();
+    }
+
+    @Test
     void callbackAnswersDoNotWaitForTheGlobalAllowanceEither() {
         SendRateLimiter limiter = new SendRateLimiter(1, 1, 3, T0);
         assertThat(limiter.tryAcquire(CHAT, true, T0)).isZero();

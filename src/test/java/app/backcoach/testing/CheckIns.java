@@ -19,6 +19,8 @@ public final class CheckIns {
     /** Answers a whole check-in and returns the plan message. */
     public static JsonNode checkIn(ChatScreen chat, String pain, String yesterday, String dayType) {
         FakeBotApi.instance().pushText(chat.chatId(), "/checkin");
+        // The plan replaces the check-in's message; an older plan further up must not be taken for it.
+        long checkin = chat.awaitMessage("How is your back right now?").path("message_id").asLong();
         chat.tap("How is your back right now?", "dlg:ci.pain." + pain);
         chat.tap("How long did stiffness last", "dlg:ci.stiffness.lt15");
         chat.tap("How confident do you feel", "dlg:ci.confidence.4");
@@ -27,7 +29,7 @@ public final class CheckIns {
             chat.tap("How does yesterday’s session feel", "dlg:ci.yesterday." + yesterday);
         }
         chat.tap("What kind of day is ahead?", "dlg:ci.daytype." + dayType);
-        return chat.awaitButtons("plan:");
+        return chat.awaitButtonsOn(checkin, "plan:");
     }
 
     /** Taps through a guided session (done, next set) until it ends; returns how many cards it showed. */
