@@ -183,9 +183,9 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         }
         boolean checkable = message.createsMessage() && floor != null;
         RetryPolicy.Decision decision = retryPolicy.decide(outcome, checkable, row.attempts + 1);
-        if (message instanceof Outbound.AnswerCallback answer && decision.action() != RetryPolicy.Action.MARK_SENT
-                && decision.action() != RetryPolicy.Action.GIVE_UP_UNCERTAIN) {
-            taps.release(answer.callbackQueryId());
+        if (message instanceof Outbound.AnswerCallback answer && (decision.action() == RetryPolicy.Action.RETRY
+                || decision.action() == RetryPolicy.Action.PAUSE_ALL_AND_RETRY)) {
+            taps.release(answer.callbackQueryId()); // certainly not answered: whoever comes first may try again
         }
         Long messageId = outcome instanceof DeliveryOutcome.Delivered delivered ? delivered.messageId() : null;
         if (row.checkDuplicate && checkable && messageId != null) {
