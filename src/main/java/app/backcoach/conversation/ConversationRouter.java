@@ -64,6 +64,13 @@ public class ConversationRouter {
             answerOutsidePrivateChat(incoming);
             return;
         }
+        if (incoming instanceof ButtonTap tap && !users.exists(tap.from().userId())) {
+            // Every button went to someone we know; a tap from no one we know comes from before an erasure
+            // (or was made up). It is answered and writes nothing: it must not bring the person back.
+            sender.answerCallback(tap.chat().id(), tap.callbackQueryId(),
+                    texts.get(tap.from().languageCode(), "callback.closed"));
+            return;
+        }
         // Everyone who writes is known from the first message on, and answered in their language.
         Incoming.Person person = personOf(incoming);
         routePrivate(incoming.inLanguage(users.recordSeen(person.userId(), person.languageCode()).language()));

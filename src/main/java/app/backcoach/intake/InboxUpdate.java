@@ -46,6 +46,10 @@ public class InboxUpdate extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The id of the person's message in the update, if any; kept with the id, cleared with the chat. */
+    @Column(name = "message_id")
+    public Long messageId;
+
     /** The oldest pending update of each chat that is due: a chat's updates are handled strictly in order. */
     @SuppressWarnings("unchecked")
     public static List<InboxUpdate> dueLaneHeads(Instant now, int limit) {
@@ -65,9 +69,10 @@ public class InboxUpdate extends PanacheEntityBase {
     public static boolean insertIfAbsent(InboundUpdate update, Instant now) {
         return getEntityManager().createNativeQuery("""
                 INSERT IGNORE INTO inbox_update
-                    (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at)
-                VALUES (:id, :chat, :payload, 'PENDING', 0, :now, :now)""")
+                    (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at, message_id)
+                VALUES (:id, :chat, :payload, 'PENDING', 0, :now, :now, :message)""")
                 .setParameter("id", update.updateId())
+                .setParameter("message", update.messageId())
                 .setParameter("chat", update.chatId())
                 .setParameter("payload", update.payload())
                 .setParameter("now", now)
@@ -80,8 +85,8 @@ public class InboxUpdate extends PanacheEntityBase {
 
     /** Keeps the ids (to recognise redeliveries) but nothing else; what was still waiting is dropped. */
     public static long anonymiseChat(long chatId) {
-        return update("chatId = 0, payload = null, status = ?1 where chatId = ?2 and status = ?3",
+        return update("chatId = 0, payload = null, messageId = null, status = ?1 where chatId = ?2 and status = ?3",
                 InboxStatus.DONE, chatId, InboxStatus.PENDING)
-                + update("chatId = 0, payload = null where chatId = ?1", chatId);
+                + update("chatId = 0, payload = null, messageId = null where chatId = ?1", chatId);
     }
 }

@@ -66,7 +66,13 @@ public class IntakeDispatcher implements LaneDispatcher.Lanes<InboxUpdate> {
         try {
             processor.handle(item.updateId);
         } catch (RuntimeException e) {
-            inbox.recordFailure(item.updateId, e);
+            try {
+                inbox.recordFailure(item.updateId, e);
+            } catch (RuntimeException unrecorded) {
+                // The database is down: the update stays pending as it was and is tried again later.
+                LOG.warnf("Update %d failed and the failure could not be recorded (%s)", item.updateId,
+                        unrecorded.getClass().getSimpleName());
+            }
         }
     }
 

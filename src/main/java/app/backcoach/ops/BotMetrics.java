@@ -22,6 +22,8 @@ public class BotMetrics {
     private final Counter sendsFailed;
     private final Timer handlingLatency;
     private final Timer promptDelay;
+    private final Counter duplicatesRemoved;
+    private final Counter tapsAnsweredLate;
 
     public BotMetrics(MeterRegistry registry) {
         updatesReceived = Counter.builder("backcoach.updates.received")
@@ -42,6 +44,10 @@ public class BotMetrics {
                 .description("403 answers: the user blocked the bot").register(registry);
         sendsFailed = Counter.builder("backcoach.messages.failed")
                 .description("Outbound calls given up on (refused, uncertain or out of retries)").register(registry);
+        duplicatesRemoved = Counter.builder("backcoach.messages.duplicate-removed")
+                .description("Resends deleted because the first attempt had arrived after all").register(registry);
+        tapsAnsweredLate = Counter.builder("backcoach.taps.answered-by-watchdog")
+                .description("Taps answered without their toast because handling them was late").register(registry);
         handlingLatency = Timer.builder("backcoach.update.handling")
                 .description("Time from an update being recorded to its handling being committed")
                 .publishPercentileHistogram()
@@ -92,5 +98,13 @@ public class BotMetrics {
 
     public void sendFailed() {
         sendsFailed.increment();
+    }
+
+    public void duplicateRemoved() {
+        duplicatesRemoved.increment();
+    }
+
+    public void tapAnsweredLate() {
+        tapsAnsweredLate.increment();
     }
 }

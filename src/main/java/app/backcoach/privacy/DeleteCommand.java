@@ -6,6 +6,7 @@ import app.backcoach.command.CommandName;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
+import app.backcoach.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Asks once before erasing everything; the answer is handled by {@link EraseButton}. */
@@ -14,10 +15,12 @@ public class DeleteCommand implements Command {
 
     private final MessageSender sender;
     private final Texts texts;
+    private final UserService users;
 
-    public DeleteCommand(MessageSender sender, Texts texts) {
+    public DeleteCommand(MessageSender sender, Texts texts, UserService users) {
         this.sender = sender;
         this.texts = texts;
+        this.users = users;
     }
 
     @Override
@@ -28,6 +31,7 @@ public class DeleteCommand implements Command {
     @Override
     public void execute(CommandContext context) {
         String language = context.languageCode();
+        users.eraseAsked(context.userId());
         sender.send(context.chatId(), texts.get(language, "delete.confirm"), Keyboard.singleRow(
                 EraseButton.YES.button(texts.get(language, "delete.button.yes")),
                 EraseButton.NO.button(texts.get(language, "delete.button.no"))));

@@ -20,11 +20,17 @@ public sealed interface DeliveryOutcome {
     record Rejected(int errorCode, String description) implements DeliveryOutcome {
     }
 
-    /** Certainly not delivered: the connection failed before the request went out, or Telegram answered 5xx. */
+    /**
+     * Certainly not carried out: no connection, the request was never fully written, or a proxy in front of
+     * Telegram answered with its own error page (502/503/504 as HTML). Safe to repeat, whatever it was.
+     */
     record NotDelivered(String reason) implements DeliveryOutcome {
     }
 
-    /** The request may have reached Telegram (timeout, connection cut, unreadable answer). */
+    /**
+     * The request may have been carried out: a timeout or a cut after it was written, Telegram's own 5xx
+     * answer, an unreadable answer, or a crash during the call.
+     */
     record Uncertain(String reason) implements DeliveryOutcome {
     }
 }

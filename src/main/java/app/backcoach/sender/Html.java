@@ -106,8 +106,9 @@ public final class Html {
     }
 
     /**
-     * Splits a valid text into parts whose raw length ({@code String.length()}, tags included)
-     * is at most {@code maxLength}, each of them valid on its own. Cuts prefer a paragraph break,
+     * Splits a valid text into parts whose length as Telegram counts it ({@link #visibleLength}:
+     * tags do not count, an entity counts as the character it stands for) is at most
+     * {@code maxLength}, each of them valid on its own. Cuts prefer a paragraph break,
      * then a line break, then a space, and fall back to a hard cut between characters. Tags open
      * at a cut are closed at the end of the part and reopened, attributes included, at the start
      * of the next; the whitespace at a cut is dropped.
@@ -121,7 +122,7 @@ public final class Html {
                     "maxLength must be at least " + MIN_SPLIT_LENGTH + ", was " + maxLength);
         }
         List<Token> tokens = parseMessage(html);
-        if (html.length() <= maxLength) {
+        if (html.length() <= maxLength || visibleLength(html) <= maxLength) {
             return List.of(html);
         }
         return new Splitter(html, tokens, maxLength).split();
@@ -468,6 +469,8 @@ public final class Html {
         private final boolean[] blank;
         private final boolean[] whitespace;
         private final boolean[] newline;
+        /** shown[k] is how many characters the atoms before atom k show, as Telegram counts them. */
+        private final int[] shown;
         /** Tags open just before atom k; openBefore[size] is empty for a valid text. */
         private final OpenTags[] openBefore;
 
@@ -483,6 +486,7 @@ public final class Html {
             blank = new boolean[size];
             whitespace = new boolean[size];
             newline = new boolean[size];
+            shown = new int[size + 1];
             openBefore = new OpenTags[size + 1];
 
             int k = 0;
@@ -508,6 +512,7 @@ public final class Html {
 
         private void addAtom(int k, int start, String shows, OpenTags open) {
             offset[k] = start;
+            shown[k + 1] = shown[k] + shows.length();
             blank[k] = shows.isBlank();
             whitespace[k] = !shows.isEmpty() && shows.isBlank();
             newline[k] = shows.indexOf('\n') >= 0;
@@ -538,9 +543,8 @@ public final class Html {
             int[] latest = new int[Break.values().length];
             Arrays.fill(latest, NONE);
             int hard = NONE;
-            // Raw length alone exceeding the limit ends the search: the tags only add to it.
-            for (int to = from + 1; to < size && offset[to] - offset[from] <= maxLength; to++) {
-                if (blank[to - 1] || length(from, to) > maxLength) {
+            for (int to = from + 1; to < size && length(from, to) <= maxLength; to++) {
+                if (blank[to - 1]) {
                     continue;
                 }
                 hard = to;
@@ -562,8 +566,7 @@ public final class Html {
             if (hard != NONE) {
                 return hard;
             }
-            throw new IllegalArgumentException("maxLength " + maxLength
-                    + " leaves no room for text next to the tags around offset " + offset[from]);
+            throw new IllegalArgumentException("maxLength " + maxLength + " leaves no room at offset " + offset[from]);
         }
 
         /** The kind of break made by the run of blank atoms starting at atom {@code k}, if any. */
@@ -590,14 +593,13 @@ public final class Html {
             return k;
         }
 
-        /** Raw length of atoms [from, to) with the tags reopened before and closed after them. */
+        /** What atoms [from, to) show; the tags reopened before and closed after them show nothing. */
         private int length(int from, int to) {
-            return OpenTags.openLengthOf(openBefore[from]) + offset[to] - offset[from]
-                    + OpenTags.closeLengthOf(openBefore[to]);
+            return shown[to] - shown[from];
         }
 
         private String part(int from, int to) {
-            StringBuilder part = new StringBuilder(length(from, to));
+            StringBuilder part = new StringBuilder(offset[to] - offset[from] + 64);
             reopen(openBefore[from], part);
             part.append(html, offset[from], offset[to]);
             for (OpenTags open = openBefore[to]; open != null; open = open.parent()) {

@@ -55,7 +55,7 @@ public class MessageSender {
     /** Replaces a message in place; an edit cannot be split, so the text must fit in one message. */
     public void edit(long chatId, long messageId, String html, Keyboard keyboard) {
         Html.validate(html);
-        if (html.length() > Html.MAX_MESSAGE_LENGTH) {
+        if (Html.visibleLength(html) > Html.MAX_MESSAGE_LENGTH) {
             throw new IllegalArgumentException("An edited message must fit in one message");
         }
         if (!users.isBlocked(chatId)) {
@@ -96,10 +96,15 @@ public class MessageSender {
      */
     public void sendAndForget(long chatId, String html) {
         Html.validate(html);
-        if (html.length() > Html.MAX_MESSAGE_LENGTH) {
+        if (Html.visibleLength(html) > Html.MAX_MESSAGE_LENGTH) {
             throw new IllegalArgumentException("An ephemeral message must fit in one message");
         }
         enqueue(new Outbound.Text(chatId, html, null), true);
+    }
+
+    /** Takes the buttons away from a message and leaves no trace of having done so (after an erasure). */
+    public void removeButtonsAndForget(long chatId, long messageId) {
+        enqueue(new Outbound.EditKeyboard(chatId, messageId, null), true);
     }
 
     /**

@@ -15,14 +15,20 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Outbound.EditKeyboard.class, name = "edit-keyboard"),
     @JsonSubTypes.Type(value = Outbound.AnswerCallback.class, name = "answer-callback"),
     @JsonSubTypes.Type(value = Outbound.Document.class, name = "document"),
-    @JsonSubTypes.Type(value = Outbound.Photo.class, name = "photo")
+    @JsonSubTypes.Type(value = Outbound.Photo.class, name = "photo"),
+    @JsonSubTypes.Type(value = Outbound.Delete.class, name = "delete")
 })
 public sealed interface Outbound {
 
     long chatId();
 
-    /** Whether repeating it after an uncertain failure can never show the user the same thing twice. */
-    boolean idempotent();
+    /**
+     * Whether it makes a new message in the chat (and so takes the chat's next message id). Only such a
+     * call is repeated after a failure that may have reached Telegram: the ids tell afterwards whether the
+     * first one arrived. An edit or a callback answer that may have arrived is not repeated, since
+     * Telegram refuses the repeat ("message is not modified", "query is too old").
+     */
+    boolean createsMessage();
 
     /** Whether it counts against the per-chat message rate. */
     default boolean countsAsChatMessage() {
@@ -36,8 +42,8 @@ public sealed interface Outbound {
         }
 
         @Override
-        public boolean idempotent() {
-            return false;
+        public boolean createsMessage() {
+            return true;
         }
     }
 
@@ -48,16 +54,16 @@ public sealed interface Outbound {
         }
 
         @Override
-        public boolean idempotent() {
-            return true;
+        public boolean createsMessage() {
+            return false;
         }
     }
 
     /** Replaces only the buttons under a message (null removes them), leaving its text as it is. */
     record EditKeyboard(long chatId, long messageId, Keyboard keyboard) implements Outbound {
         @Override
-        public boolean idempotent() {
-            return true;
+        public boolean createsMessage() {
+            return false;
         }
     }
 
@@ -74,8 +80,8 @@ public sealed interface Outbound {
         }
 
         @Override
-        public boolean idempotent() {
-            return false;
+        public boolean createsMessage() {
+            return true;
         }
     }
 
@@ -90,8 +96,8 @@ public sealed interface Outbound {
         }
 
         @Override
-        public boolean idempotent() {
-            return false;
+        public boolean createsMessage() {
+            return true;
         }
     }
 
@@ -107,8 +113,21 @@ public sealed interface Outbound {
         }
 
         @Override
-        public boolean idempotent() {
-            return true;
+        public boolean createsMessage() {
+            return false;
+        }
+
+        @Override
+        public boolean countsAsChatMessage() {
+            return false;
+        }
+    }
+
+    /** Removes a message the bot sent (a duplicate that a resend revealed). */
+    record Delete(long chatId, long messageId) implements Outbound {
+        @Override
+        public boolean createsMessage() {
+            return false;
         }
 
         @Override

@@ -12,8 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +31,10 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
     /** Extra heads read per pass, so a few rate-limited chats cannot hide the ready ones behind them. */
     private static final int LOOKAHEAD_FACTOR = 4;
+    /** Telegram takes an answer to a tap for 15 s; a margin for the way there. */
+    static final Duration ANSWER_WINDOW = Duration.ofSeconds(14);
+    private static final Duration TAP_RETRY = Duration.ofMillis(300);
+    private static final Duration WATCHDOG_TICK = Duration.ofMillis(250);
 
     private final SenderConfig config;
     private final OutboxStore store;
@@ -36,13 +45,16 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     private final RetryPolicy retryPolicy;
     private final SendRateLimiter limiter;
     private final LaneDispatcher<Due> dispatcher;
+    private final PendingTaps taps;
+    private ScheduledExecutorService watchdog;
 
     /** A lane head cleared to go, read once: the row and the message in it. */
     record Due(OutboxMessage row, Outbound message) {
     }
 
     public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api, UserService users,
-                            BotMetrics metrics, Clock clock) {
+                            BotMetrics metrics, Clock clock, PendingTaps taps) {
+        this.taps = taps;
         this.config = config;
         this.store = store;
         this.api = api;
@@ -55,12 +67,35 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         this.dispatcher = new LaneDispatcher<>("outbox", this, config.workers(), config.pollInterval());
     }
 
-    public void start() {
+    public synchronized void start() {
         dispatcher.start();
+        if (watchdog == null) {
+            watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "outbox-tap-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watchdog.scheduleWithFixedDelay(() -> {
+                try {
+                    answerOverdueTaps();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Tap watchdog: %s", e.getClass().getSimpleName());
+                }
+            }, WATCHDOG_TICK.toMillis(), WATCHDOG_TICK.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    public void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
         dispatcher.stop(grace);
+    }
+
+    /** Calls being made (or whose outcome is being stored) now. */
+    int callsUnderWay() {
+        return dispatcher.busyLaneCount();
     }
 
     public boolean isRunning() {
@@ -105,18 +140,127 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
 
     @Override
     public void process(Due due) {
-        OutboxMessage row = due.row();
-        Outbound message = due.message();
+        try {
+            deliver(due.row(), due.message());
+        } catch (RuntimeException e) {
+            // Before the call (the database is down, say): nothing went out; the row is looked at again later.
+            LOG.warnf("Outbox %d: could not prepare the send (%s); trying again later", due.row().id,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void deliver(OutboxMessage row, Outbound message) {
+        if (row.status == OutboxStatus.SENDING) {
+            resumeInterrupted(row, message);
+            return;
+        }
         if (message.countsAsChatMessage() && users.isBlocked(row.chatId)) {
             store.finish(row.id, OutboxStatus.DROPPED, false, "the user blocked the bot");
             return;
         }
+        if (message instanceof Outbound.AnswerCallback answer && !claimTap(row, answer)) {
+            return;
+        }
+        Long floor;
+        try {
+            floor = !message.createsMessage() ? null
+                    : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
+            if (!store.markInFlight(row.id, floor)) {
+                return; // erased meanwhile
+            }
+        } catch (RuntimeException e) {
+            if (message instanceof Outbound.AnswerCallback answer) {
+                taps.release(answer.callbackQueryId()); // not sent: the next try (or the watchdog) may answer
+            }
+            throw e;
+        }
+        limiter.callStarting(row.chatId, clock.instant());
         DeliveryOutcome outcome = api.deliver(message);
-        RetryPolicy.Decision decision = retryPolicy.decide(outcome, message.idempotent(), row.attempts + 1);
+        if (Thread.currentThread().isInterrupted()) {
+            // Cut off by a hard stop: left SENDING, exactly as a crash would leave it, and resolved the same way.
+            LOG.infof("Outbox %d: stopped mid-call; resolved on the next start", row.id);
+            return;
+        }
+        boolean checkable = message.createsMessage() && floor != null;
+        RetryPolicy.Decision decision = retryPolicy.decide(outcome, checkable, row.attempts + 1);
+        if (message instanceof Outbound.AnswerCallback answer && (decision.action() == RetryPolicy.Action.RETRY
+                || decision.action() == RetryPolicy.Action.PAUSE_ALL_AND_RETRY)) {
+            taps.release(answer.callbackQueryId()); // certainly not answered: whoever comes first may try again
+        }
+        Long messageId = outcome instanceof DeliveryOutcome.Delivered delivered ? delivered.messageId() : null;
+        if (row.checkDuplicate && checkable && messageId != null) {
+            long sent = messageId;
+            messageId = untilStored(row, () -> keepOne(row, floor, sent));
+        }
+        Long recordedId = messageId;
+        untilStored(row, () -> {
+            record(row, message, outcome, decision, recordedId);
+            return null;
+        });
+    }
+
+    /**
+     * A row still SENDING when its lane is free here was cut off mid-call (a crash, a kill -9, or a
+     * dispatcher that was stopped): Telegram may or may not have carried it out. A new message in a
+     * private chat with a known last message id is sent again and checked (see {@link #keepOne});
+     * anything else is left, because repeating an edit or a callback answer that did happen is refused
+     * by Telegram.
+     */
+    private void resumeInterrupted(OutboxMessage row, Outbound message) {
+        if (message.createsMessage() && row.floorMessageId != null) {
+            store.resendChecked(row.id, clock.instant(), true, "interrupted during the call; resending with a check");
+            LOG.infof("Outbox %d to chat %d was interrupted mid-call; resending with a duplicate check", row.id, row.chatId);
+        } else {
+            store.finish(row.id, OutboxStatus.UNCERTAIN, true, "interrupted during the call; not repeated");
+            LOG.infof("Outbox %d to chat %d was interrupted mid-call; not repeated", row.id, row.chatId);
+        }
+    }
+
+    /**
+     * After a resend of a message whose first attempt may have arrived: message ids in a private chat rise
+     * by one per message, the person's and ours. Every id between the floor (the chat's last known id when
+     * the first attempt went out) and the resend's is either a message of the person's (the inbox knows
+     * those) or the first attempt. Exactly one unexplained id means the first attempt arrived there: the
+     * resend, certainly ours, is deleted at once, so the person never sees a message that is not theirs
+     * removed. None means it never arrived. More than one cannot happen with an exact floor; then both
+     * stay (logged).
+     *
+     * @return the id of the one copy that stays
+     */
+    private long keepOne(OutboxMessage row, long floor, long resent) {
+        Set<Long> theirs = new HashSet<>(store.personMessageIdsBetween(row.chatId, floor, resent));
+        List<Long> unexplained = LongStream.range(floor + 1, resent).filter(id -> !theirs.contains(id)).boxed().toList();
+        if (unexplained.isEmpty()) {
+            return resent;
+        }
+        if (unexplained.size() > 1) {
+            LOG.warnf("Outbox %d to chat %d: %d unexplained message ids before the resend; kept it", row.id,
+                    row.chatId, unexplained.size());
+            return resent;
+        }
+        long first = unexplained.get(0);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            DeliveryOutcome deleted = api.deliver(new Outbound.Delete(row.chatId, resent));
+            if (deleted instanceof DeliveryOutcome.Delivered) {
+                metrics.duplicateRemoved();
+                LOG.infof("Outbox %d to chat %d: the first attempt had arrived; the resend was deleted", row.id, row.chatId);
+                return first;
+            }
+            if (!(deleted instanceof DeliveryOutcome.NotDelivered || deleted instanceof DeliveryOutcome.RateLimited)) {
+                break;
+            }
+            pause(Duration.ofMillis(200L * attempt));
+        }
+        LOG.warnf("Outbox %d to chat %d: a duplicate could not be deleted", row.id, row.chatId);
+        return first;
+    }
+
+    private void record(OutboxMessage row, Outbound message, DeliveryOutcome outcome, RetryPolicy.Decision decision,
+                        Long messageId) {
         Instant now = clock.instant();
         switch (decision.action()) {
             case MARK_SENT -> {
-                store.markSent(row.id, ((DeliveryOutcome.Delivered) outcome).messageId());
+                store.markSent(row.id, messageId);
                 metrics.messageSent();
             }
             case PAUSE_ALL_AND_RETRY -> {
@@ -126,7 +270,12 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
                 LOG.warnf("Telegram rate limit: all sends paused for %s (outbox %d)", decision.delay(), row.id);
             }
             case RETRY -> {
-                store.retryAt(row.id, now.plus(decision.delay()), true, describe(outcome, decision));
+                Duration delay = retryDelay(message, decision.delay());
+                store.retryAt(row.id, now.plus(delay), true, describe(outcome, decision));
+                LOG.infof("Outbox %d to chat %d: %s in %s", row.id, row.chatId, describe(outcome, decision), delay);
+            }
+            case RESEND_AND_CHECK -> {
+                store.resendChecked(row.id, now.plus(decision.delay()), true, describe(outcome, decision));
                 LOG.infof("Outbox %d to chat %d: %s in %s", row.id, row.chatId, describe(outcome, decision), decision.delay());
             }
             case MARK_BLOCKED -> {
@@ -138,6 +287,85 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
                 OutboxStatus status = decision.action() == RetryPolicy.Action.FAIL ? OutboxStatus.FAILED : OutboxStatus.UNCERTAIN;
                 store.finish(row.id, status, true, describe(outcome, decision));
                 LOG.warnf("Outbox %d to chat %d not delivered: %s", row.id, row.chatId, describe(outcome, decision));
+            }
+        }
+    }
+
+    /** A callback answer is worth something only within Telegram's window: it never waits long. */
+    private static Duration retryDelay(Outbound message, Duration delay) {
+        return message instanceof Outbound.AnswerCallback && delay.compareTo(TAP_RETRY) > 0 ? TAP_RETRY : delay;
+    }
+
+    /**
+     * Each tap is answered once, in time: not after Telegram's window (it would refuse), and not when the
+     * watchdog answered it already because this answer came too late.
+     */
+    private boolean claimTap(OutboxMessage row, Outbound.AnswerCallback answer) {
+        // A tap this process did not receive (before a restart, at another instance) is timed from its row.
+        Duration age = taps.age(answer.callbackQueryId())
+                .orElseGet(() -> Duration.between(row.createdAt, clock.instant()));
+        if (age.compareTo(ANSWER_WINDOW) > 0) {
+            store.finish(row.id, OutboxStatus.DROPPED, false, "too late: Telegram takes an answer within 15 s");
+            return false;
+        }
+        if (!taps.claim(answer.callbackQueryId(), row.chatId)) {
+            store.finish(row.id, OutboxStatus.DROPPED, false, "answered already, when it was due");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Once Telegram has carried a call out, its outcome must be stored before the lane moves on; while the
+     * database is away this waits (the lane stays busy, so nothing is sent twice). A process that dies
+     * meanwhile leaves the row SENDING, and {@link #resumeInterrupted} takes it from there.
+     */
+    private <R> R untilStored(OutboxMessage row, java.util.function.Supplier<R> step) {
+        Duration wait = Duration.ofMillis(200);
+        while (true) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox %d: could not store the outcome (%s); trying again in %s", row.id,
+                        e.getClass().getSimpleName(), wait);
+                if (!pause(wait)) {
+                    throw e;
+                }
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Taps whose handling is late (the database is down, the update is being retried) get a plain answer
+     * from here when {@code sender.tap-deadline} has passed, so no spinner hangs and no answer comes after
+     * Telegram's window. Runs apart from the database and the lanes.
+     */
+    void answerOverdueTaps() {
+        if (!limiter.pausedFor(clock.instant()).isZero()) {
+            return;
+        }
+        for (PendingTaps.Tap tap : taps.unansweredAged(config.tapDeadline(), ANSWER_WINDOW)) {
+            if (!taps.claim(tap.queryId(), tap.chatId())) {
+                continue;
+            }
+            DeliveryOutcome outcome = api.deliver(new Outbound.AnswerCallback(tap.chatId(), tap.queryId(), null));
+            if (outcome instanceof DeliveryOutcome.NotDelivered || outcome instanceof DeliveryOutcome.RateLimited) {
+                taps.release(tap.queryId());
+            } else {
+                metrics.tapAnsweredLate();
+                LOG.infof("A tap in chat %d was answered by the watchdog (%s)", tap.chatId(),
+                        outcome.getClass().getSimpleName());
             }
         }
     }

@@ -52,21 +52,30 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The highest message id known in the chat when this first went out (private chats); see OutboxDispatcher. */
+    @Column(name = "floor_message_id")
+    public Long floorMessageId;
+
+    /** Its first attempt may have arrived: the next successful send checks for (and removes) a duplicate. */
+    @Column(name = "check_duplicate", nullable = false)
+    public boolean checkDuplicate;
+
     /** Deleted as soon as it is delivered. */
     @Column(nullable = false)
     public boolean ephemeral;
 
     /**
-     * The oldest pending message of each chat that is due, oldest chats first: a chat's messages go
-     * out strictly in order, so only its head may be sent.
+     * The oldest unfinished message of each chat that is due, oldest chats first: a chat's messages go
+     * out strictly in order, so only its head may be sent. A head still SENDING is one whose call was
+     * interrupted (the dispatcher never offers a lane that is busy here).
      */
     @SuppressWarnings("unchecked")
     public static List<OutboxMessage> dueLaneHeads(Instant now, int limit) {
         return getEntityManager().createNativeQuery("""
                 SELECT o.* FROM outbox_message o
                 JOIN (SELECT chat_id, MIN(id) AS head FROM outbox_message
-                      WHERE status = 'PENDING' GROUP BY chat_id) h ON o.id = h.head
-                WHERE o.not_before <= :now
+                      WHERE status IN ('PENDING', 'SENDING') GROUP BY chat_id) h ON o.id = h.head
+                WHERE o.not_before <= :now OR o.status = 'SENDING'
                 ORDER BY o.id
                 LIMIT :limit""", OutboxMessage.class)
                 .setParameter("now", now)
@@ -80,7 +89,7 @@ public class OutboxMessage extends PanacheEntityBase {
     }
 
     public static long deleteFinishedBefore(Instant cutoff) {
-        return delete("status <> ?1 and createdAt < ?2", OutboxStatus.PENDING, cutoff);
+        return delete("status not in (?1, ?2) and createdAt < ?3", OutboxStatus.PENDING, OutboxStatus.SENDING, cutoff);
     }
 
     public static long deleteForChat(long chatId) {

@@ -3,10 +3,12 @@ package app.backcoach.sender;
 public enum OutboxStatus {
     /** Waiting to be delivered (possibly after {@code not_before}). */
     PENDING,
+    /** The call is under way; found like this after a crash, it is resolved by the rules in OutboxDispatcher. */
+    SENDING,
     SENT,
     /** Telegram refused it for good (bad request), or retries ran out. */
     FAILED,
-    /** The call broke after the request may have reached Telegram; not repeated, so never shown twice. */
+    /** It may or may not have reached Telegram and could not be checked; not repeated, so never shown twice. */
     UNCERTAIN,
     /** Not sent because the user blocked the bot. */
     DROPPED

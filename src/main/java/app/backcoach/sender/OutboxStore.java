@@ -8,12 +8,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The outbox's transactions, one per step, so no delivery holds a transaction open while it waits on Telegram. */
+/**
+ * The outbox's transactions, one per step, so no delivery holds a transaction open while it waits on Telegram.
+ * A row that is gone when its outcome is recorded was erased meanwhile (/delete): nothing is left to record.
+ */
 @ApplicationScoped
 @Transactional
 public class OutboxStore {
 
     private static final int MAX_ERROR_LENGTH = 255;
+    /** The kinds that make a new message (see {@link Outbound#createsMessage()}), as stored in {@code kind}. */
+    private static final List<String> MESSAGE_KINDS = List.of("Text", "Document", "Photo");
 
     private final StoredJson json;
     private final Clock clock;
@@ -33,8 +38,28 @@ public class OutboxStore {
         return json.read(row.payload, Outbound.class, "outbox row " + row.id);
     }
 
+    /**
+     * Marks the row in flight before its call. The floor is kept from the first attempt on.
+     *
+     * @return false when the row is gone (erased meanwhile): then nothing is sent
+     */
+    public boolean markInFlight(long id, Long floor) {
+        OutboxMessage row = OutboxMessage.findById(id);
+        if (row == null) {
+            return false;
+        }
+        row.status = OutboxStatus.SENDING;
+        if (row.floorMessageId == null) {
+            row.floorMessageId = floor;
+        }
+        return true;
+    }
+
     public void markSent(long id, Long telegramMessageId) {
         OutboxMessage row = OutboxMessage.findById(id);
+        if (row == null) {
+            return;
+        }
         if (row.ephemeral) {
             row.delete();
             return;
@@ -43,25 +68,51 @@ public class OutboxStore {
         row.attempts++;
         row.sentAt = clock.instant();
         row.telegramMessageId = telegramMessageId;
+        row.checkDuplicate = false;
         row.lastError = null;
     }
 
     public void retryAt(long id, Instant notBefore, boolean countAttempt, String reason) {
         OutboxMessage row = OutboxMessage.findById(id);
+        if (row == null) {
+            return;
+        }
         if (countAttempt) {
             row.attempts++;
         }
+        row.status = OutboxStatus.PENDING;
+        row.notBefore = notBefore;
+        row.lastError = truncate(reason);
+    }
+
+    /** The attempt may have arrived: the resend checks the chat's message ids (see {@link OutboxDispatcher}). */
+    public void resendChecked(long id, Instant notBefore, boolean countAttempt, String reason) {
+        OutboxMessage row = OutboxMessage.findById(id);
+        if (row == null) {
+            return;
+        }
+        if (countAttempt) {
+            row.attempts++;
+        }
+        row.status = OutboxStatus.PENDING;
+        row.checkDuplicate = true;
         row.notBefore = notBefore;
         row.lastError = truncate(reason);
     }
 
     public void finish(long id, OutboxStatus status, boolean countAttempt, String reason) {
         OutboxMessage row = OutboxMessage.findById(id);
+        if (row == null) {
+            return;
+        }
         if (countAttempt) {
             row.attempts++;
         }
         row.status = status;
         row.lastError = truncate(reason);
+        if (row.ephemeral && status != OutboxStatus.PENDING) {
+            row.delete(); // it must not outlive its one chance of delivery either
+        }
     }
 
     /** After a 403: this message and everything else queued for the chat is dropped, and the user marked. */
@@ -69,6 +120,50 @@ public class OutboxStore {
         finish(id, OutboxStatus.DROPPED, true, reason);
         OutboxMessage.dropPendingForChat(chatId, truncate(reason));
         users.markBlocked(chatId);
+    }
+
+    /**
+     * The highest message id known in a private chat, or null when it cannot be known exactly: our last
+     * message's id and the person's last message's id, unless a message of ours after it may or may not
+     * have arrived. In a private chat every message, theirs or ours, takes the next id.
+     */
+    public Long chatFloor(long chatId) {
+        if (chatId <= 0) {
+            return null; // groups and channels: ids are not ours to reason about
+        }
+        var em = OutboxMessage.getEntityManager();
+        Number lastSentRow = (Number) em.createNativeQuery("""
+                SELECT MAX(id) FROM outbox_message
+                WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds) AND telegram_message_id IS NOT NULL""")
+                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS).getSingleResult();
+        Number unknownSince = (Number) em.createNativeQuery("""
+                SELECT COUNT(*) FROM outbox_message
+                WHERE chat_id = :chat AND status = 'UNCERTAIN' AND kind IN (:kinds) AND id > :after""")
+                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS)
+                .setParameter("after", lastSentRow == null ? 0L : lastSentRow.longValue()).getSingleResult();
+        if (unknownSince.longValue() > 0) {
+            return null;
+        }
+        Number ours = (Number) em.createNativeQuery("""
+                SELECT MAX(telegram_message_id) FROM outbox_message
+                WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds)""")
+                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS).getSingleResult();
+        // The inbox is the intake's table; read here only for the ids of the person's messages.
+        Number theirs = (Number) em.createNativeQuery("SELECT MAX(message_id) FROM inbox_update WHERE chat_id = :chat")
+                .setParameter("chat", chatId).getSingleResult();
+        long floor = Math.max(ours == null ? 0 : ours.longValue(), theirs == null ? 0 : theirs.longValue());
+        return floor > 0 ? floor : null;
+    }
+
+    /** Ids of the person's own messages in the chat, strictly between two ids. */
+    @SuppressWarnings("unchecked")
+    public List<Long> personMessageIdsBetween(long chatId, long afterId, long beforeId) {
+        List<Number> ids = OutboxMessage.getEntityManager().createNativeQuery("""
+                SELECT message_id FROM inbox_update
+                WHERE chat_id = :chat AND message_id > :after AND message_id < :before""")
+                .setParameter("chat", chatId).setParameter("after", afterId).setParameter("before", beforeId)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     public long eraseFinishedBefore(Instant cutoff) {

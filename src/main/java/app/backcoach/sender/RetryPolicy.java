@@ -18,15 +18,17 @@ public final class RetryPolicy {
         this.firstDelay = firstDelay;
     }
 
-    public enum Action { MARK_SENT, RETRY, PAUSE_ALL_AND_RETRY, MARK_BLOCKED, FAIL, GIVE_UP_UNCERTAIN }
+    public enum Action { MARK_SENT, RETRY, RESEND_AND_CHECK, PAUSE_ALL_AND_RETRY, MARK_BLOCKED, FAIL, GIVE_UP_UNCERTAIN }
 
     public record Decision(Action action, Duration delay, String reason) {
     }
 
     /**
+     * @param checkable whether a resend can tell afterwards if this attempt arrived (a new message in a
+     *                  private chat whose last message id is known); see {@link OutboxDispatcher}
      * @param attempts attempts made so far, including the one that produced {@code outcome}
      */
-    public Decision decide(DeliveryOutcome outcome, boolean idempotent, int attempts) {
+    public Decision decide(DeliveryOutcome outcome, boolean checkable, int attempts) {
         if (outcome instanceof DeliveryOutcome.Delivered) {
             return new Decision(Action.MARK_SENT, Duration.ZERO, "delivered");
         }
@@ -41,16 +43,18 @@ public final class RetryPolicy {
             return new Decision(Action.FAIL, Duration.ZERO,
                     "Telegram refused the request (" + rejected.errorCode() + ")");
         }
-        boolean certainlyNotDelivered = outcome instanceof DeliveryOutcome.NotDelivered;
-        if (!certainlyNotDelivered && !idempotent) {
-            return new Decision(Action.GIVE_UP_UNCERTAIN, Duration.ZERO,
-                    "may have reached Telegram; not repeated so the user never sees it twice");
-        }
         if (attempts >= maxAttempts) {
             return new Decision(Action.FAIL, Duration.ZERO, "gave up after " + attempts + " attempts");
         }
-        return new Decision(Action.RETRY, backoff(attempts),
-                certainlyNotDelivered ? "not delivered; retrying" : "safe to repeat; retrying");
+        if (outcome instanceof DeliveryOutcome.NotDelivered) {
+            return new Decision(Action.RETRY, backoff(attempts), "not carried out; retrying");
+        }
+        if (checkable) {
+            return new Decision(Action.RESEND_AND_CHECK, backoff(attempts),
+                    "may have arrived; resending, and the new message id tells whether this one did");
+        }
+        return new Decision(Action.GIVE_UP_UNCERTAIN, Duration.ZERO,
+                "may have arrived; not repeated, so Telegram never refuses a repeat and no one sees it twice");
     }
 
     /** 1×, 2×, 4× … the first delay, capped, so a Telegram outage is not hammered. */

@@ -11,10 +11,14 @@ import java.util.Map;
  */
 final class SendRateLimiter {
 
+    private static final Duration MAX_POSTPONE = Duration.ofSeconds(2);
+
     private final double perChatPerSecond;
     private final int perChatBurst;
     private final TokenBucket global;
     private final Map<Long, TokenBucket> chats = new HashMap<>();
+    /** When each chat's last slot was taken, until its call starts. */
+    private final Map<Long, Instant> takenAt = new HashMap<>();
     private Instant pausedUntil = Instant.MIN;
 
     SendRateLimiter(double globalPerSecond, double perChatPerSecond, int perChatBurst, Instant now) {
@@ -48,7 +52,30 @@ final class SendRateLimiter {
         }
         global.take(now);
         chat.take(now);
+        takenAt.put(chatId, now);
         return Duration.ZERO;
+    }
+
+    /**
+     * The call for a slot taken earlier starts now: the chat's spacing counts from here. Between taking a slot and
+     * the call there is database work of varying length; counted from the slot, two calls could reach
+     * Telegram closer together than the rate allows.
+     */
+    synchronized void callStarting(long chatId, Instant now) {
+        Instant taken = takenAt.remove(chatId);
+        if (taken != null && now.isAfter(taken)) {
+            TokenBucket chat = chats.get(chatId);
+            Duration elapsed = Duration.between(taken, now);
+            if (chat != null) {
+                // Never more than that work can take: a longer gap is the clock moving (NTP, a test clock).
+                chat.postpone(elapsed.compareTo(MAX_POSTPONE) > 0 ? MAX_POSTPONE : elapsed, now);
+            }
+        }
+    }
+
+    /** Whether a 429 has stopped all sending, and for how long. */
+    synchronized Duration pausedFor(Instant now) {
+        return now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
     }
 
     /** Until when nothing is sent at all (zero wait otherwise). */
@@ -68,6 +95,7 @@ final class SendRateLimiter {
     /** Chats whose bucket has refilled behave exactly like new ones, so they need no memory. */
     synchronized void forgetIdleChats(Instant now) {
         chats.values().removeIf(bucket -> bucket.isFull(now));
+        takenAt.keySet().retainAll(chats.keySet());
     }
 
     synchronized int trackedChats() {

@@ -36,6 +36,13 @@ public interface SenderConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * A tap whose handling has not answered it this long after it arrived (the database is down, the
+     * update is retried) gets a plain answer, so its spinner stops within Telegram's 15 s.
+     */
+    @WithDefault("8s")
+    Duration tapDeadline();
+
     /** How long sent messages are kept (for edits and troubleshooting) before they are erased. */
     @WithDefault("7d")
     Duration keepSent();

@@ -36,6 +36,12 @@ final class TokenBucket {
         tokens -= 1;
     }
 
+    /** Takes back what accrued over {@code elapsed}: as if the last token had been taken that much later. */
+    void postpone(Duration elapsed, Instant now) {
+        refill(now);
+        tokens -= elapsed.toNanos() * tokensPerNano;
+    }
+
     boolean isFull(Instant now) {
         refill(now);
         return tokens >= capacity;

@@ -45,6 +45,12 @@ public final class LaneDispatcher<T> {
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running;
+    /**
+     * Bumped by every start and stop. A loop that outlived its stop (stuck on a database that does not
+     * answer) sees it is stale and ends instead of running beside its successor: two loops would hand
+     * the same lane head to two workers, which sent it twice and tripped over each other's rows.
+     */
+    private volatile long generation;
     private ExecutorService pool;
     private Thread loop;
 
@@ -60,8 +66,10 @@ public final class LaneDispatcher<T> {
             return;
         }
         running = true;
-        pool = Executors.newFixedThreadPool(workers, namedThreads(name + "-worker"));
-        loop = namedThreads(name + "-dispatcher").newThread(this::runLoop);
+        long current = ++generation;
+        ExecutorService workersOfThisRun = Executors.newFixedThreadPool(workers, namedThreads(name + "-worker"));
+        pool = workersOfThisRun;
+        loop = namedThreads(name + "-dispatcher").newThread(() -> runLoop(current, workersOfThisRun));
         loop.start();
     }
 
@@ -71,6 +79,7 @@ public final class LaneDispatcher<T> {
             return;
         }
         running = false;
+        generation++;
         wake();
         try {
             loop.join(grace.toMillis());
@@ -88,6 +97,11 @@ public final class LaneDispatcher<T> {
         return running && loop != null && loop.isAlive();
     }
 
+    /** Lanes whose item is being worked on now. */
+    public int busyLaneCount() {
+        return busyLanes.size();
+    }
+
     /** Asks the dispatcher to look at the queue now (new work, or a lane became free). */
     public void wake() {
         synchronized (signal) {
@@ -96,14 +110,18 @@ public final class LaneDispatcher<T> {
         }
     }
 
-    private void runLoop() {
-        while (running) {
+    private void runLoop(long current, ExecutorService workersOfThisRun) {
+        while (running && generation == current) {
             Duration wait = pollInterval;
             try {
                 int capacity = workers - busyLanes.size();
                 if (capacity > 0) {
                     Batch<T> batch = lanes.nextBatch(Set.copyOf(busyLanes), capacity);
-                    batch.items().forEach(this::submit);
+                    for (T item : batch.items()) {
+                        if (generation != current || !submit(item, workersOfThisRun)) {
+                            break;
+                        }
+                    }
                     if (batch.lookAgainIn() != null && batch.lookAgainIn().compareTo(wait) < 0) {
                         wait = batch.lookAgainIn();
                     }
@@ -112,36 +130,52 @@ public final class LaneDispatcher<T> {
                 // The database may be down: keep the loop alive and look again later.
                 LOG.warnf("%s: could not read the queue (%s); trying again in %s", name, e.getClass().getSimpleName(), wait);
             }
-            awaitSignal(wait);
+            if (!awaitSignal(wait)) {
+                return;
+            }
         }
     }
 
-    private void submit(T item) {
+    /** Runs the item unless its lane is busy already (or the workers are gone); returns whether it went. */
+    private boolean submit(T item, ExecutorService workersOfThisRun) {
         long lane = lanes.laneOf(item);
-        busyLanes.add(lane);
-        pool.execute(() -> {
-            try {
-                lanes.process(item);
-            } catch (RuntimeException e) {
-                LOG.errorf("%s: unexpected %s in lane work", name, e.getClass().getName());
-            } finally {
-                busyLanes.remove(lane);
-                wake();
-            }
-        });
+        if (!busyLanes.add(lane)) {
+            return true; // taken meanwhile; it comes again as a head later
+        }
+        try {
+            workersOfThisRun.execute(() -> run(item, lane));
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            busyLanes.remove(lane);
+            return false;
+        }
     }
 
-    private void awaitSignal(Duration wait) {
+    private void run(T item, long lane) {
+        try {
+            lanes.process(item);
+        } catch (RuntimeException e) {
+            LOG.errorf("%s: unexpected %s in lane work", name, e.getClass().getName());
+        } finally {
+            busyLanes.remove(lane);
+            wake();
+        }
+    }
+
+    /** Returns false when the loop's thread was interrupted: it ends (stopping is {@link #stop}'s business). */
+    private boolean awaitSignal(Duration wait) {
         synchronized (signal) {
-            if (!signalled && running) {
-                try {
+            try {
+                if (!signalled && running) {
                     signal.wait(Math.max(1, wait.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
                 }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                signalled = false;
             }
-            signalled = false;
         }
     }
 

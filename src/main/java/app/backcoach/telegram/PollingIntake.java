@@ -3,6 +3,7 @@ package app.backcoach.telegram;
 import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.InboxService;
 import app.backcoach.intake.IntakeDispatcher;
+import app.backcoach.sender.PendingTaps;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  *
  * <p>Telegram confirms updates by the offset of the next getUpdates. The library computes that
  * offset from what it received, not from what was stored (TelegramBots issue #1386), so we supply
- * the request ourselves with the offset after the last <em>recorded</em> update, and {@link #consume}
- * (which runs on the polling thread, before the next poll) does not return until the batch is stored.
- * While the database is down the poll simply waits; nothing is confirmed and nothing is lost.
+ * the request ourselves with the offset after the last <em>recorded</em> update; {@link #consume} runs on
+ * the polling thread before the next poll is built. While the database is down nothing is confirmed and
+ * nothing is lost: the same updates come again until they are stored.
  */
 @Singleton
 public class PollingIntake implements LongPollingUpdateConsumer {
@@ -35,6 +36,7 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     private final TelegramUpdates updates;
     private final InboxService inbox;
     private final IntakeDispatcher dispatcher;
+    private final PendingTaps taps;
 
     private volatile boolean running;
     /** Highest update id stored in this session; what getUpdates may confirm. */
@@ -43,7 +45,8 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     private ScheduledExecutorService executor;
 
     public PollingIntake(TelegramConnection connection, TelegramUpdates updates, InboxService inbox,
-                         IntakeDispatcher dispatcher) {
+                         IntakeDispatcher dispatcher, PendingTaps taps) {
+        this.taps = taps;
         this.connection = connection;
         this.updates = updates;
         this.inbox = inbox;
@@ -120,18 +123,25 @@ public class PollingIntake implements LongPollingUpdateConsumer {
                 .build();
     }
 
-    /** Must never throw: an exception here would silently end the library's polling task. */
+    /**
+     * Must never throw: an exception here would silently end the library's polling task. When the batch
+     * cannot be stored it returns without confirming anything: the next poll asks from the same offset and
+     * gets the batch again, with whatever came meanwhile, so taps made during a database outage are still
+     * seen (and answered in time, see {@link PendingTaps}).
+     */
     @Override
     public void consume(List<Update> batch) {
         try {
             List<InboundUpdate> inbound = new ArrayList<>(batch.size());
             long highest = recordedUpTo;
             for (Update update : batch) {
+                TelegramUpdates.noteTap(update, taps);
                 inbound.add(updates.toInbound(update));
                 highest = Math.max(highest, update.getUpdateId());
             }
-            while (running && !recordDurably(inbound)) {
+            if (!recordDurably(inbound)) {
                 Thread.sleep(connection.config().polling().recordRetryDelay().toMillis());
+                return;
             }
             if (running) {
                 recordedUpTo = highest;

@@ -7,7 +7,6 @@ import app.backcoach.sender.Outbound;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.Serializable;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -23,6 +22,8 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -48,14 +49,16 @@ public class TelegramBotApi implements BotApi {
 
     @Override
     public DeliveryOutcome deliver(Outbound message) {
+        CallTrace trace = new CallTrace();
+        TelegramClient client = connection.tracedClient(trace);
         CompletableFuture<? extends Serializable> call;
         try {
             if (message instanceof Outbound.Document document) {
-                call = connection.client().executeAsync(toSendDocument(document));
+                call = client.executeAsync(toSendDocument(document));
             } else if (message instanceof Outbound.Photo photo) {
-                call = connection.client().executeAsync(toSendPhoto(photo));
+                call = client.executeAsync(toSendPhoto(photo));
             } else {
-                call = connection.client().executeAsync(toMethod(message));
+                call = client.executeAsync(toMethod(message));
             }
         } catch (TelegramApiException invalid) {
             // The library's own validation refused it before anything was sent.
@@ -66,7 +69,7 @@ public class TelegramBotApi implements BotApi {
             Long messageId = result instanceof Message sent ? sent.getMessageId().longValue() : null;
             return new DeliveryOutcome.Delivered(messageId);
         } catch (ExecutionException failed) {
-            return classify(failed.getCause());
+            return classify(failed.getCause(), trace.requestWritten(), trace.gatewayPage());
         } catch (TimeoutException e) {
             call.cancel(true);
             return new DeliveryOutcome.Uncertain("no answer in time");
@@ -77,10 +80,17 @@ public class TelegramBotApi implements BotApi {
     }
 
     /**
-     * What a failure means for retrying: only failures that happen before a request can have left
-     * this machine, or that Telegram itself reports, are "not delivered".
+     * What a failure means for retrying. "Not delivered" only where Telegram cannot have carried the call
+     * out: no connection, a request that was never written out in full, a proxy's error page, or an
+     * answer of Telegram's that says so (429). Telegram's own 5xx may come after it did the work.
+     *
+     * @param requestWritten whether the request left in full (from the wire, see {@link CallTrace})
+     * @param gatewayPage whether the answer was a proxy's error page instead of the Bot API's JSON
      */
-    static DeliveryOutcome classify(Throwable failure) {
+    static DeliveryOutcome classify(Throwable failure, boolean requestWritten, boolean gatewayPage) {
+        if (gatewayPage) {
+            return new DeliveryOutcome.NotDelivered("a proxy's error page: Telegram was not reached");
+        }
         if (failure instanceof TelegramApiRequestException answer) {
             int code = answer.getErrorCode() == null ? 0 : answer.getErrorCode();
             if (code == 429) {
@@ -94,7 +104,7 @@ public class TelegramBotApi implements BotApi {
                 return new DeliveryOutcome.Rejected(code, "bad request");
             }
             if (code >= 500) {
-                return new DeliveryOutcome.NotDelivered("Telegram answered " + code);
+                return new DeliveryOutcome.Uncertain("Telegram answered " + code + "; it may have done it");
             }
             return new DeliveryOutcome.Uncertain("unreadable answer");
         }
@@ -102,7 +112,11 @@ public class TelegramBotApi implements BotApi {
                 || failure instanceof NoRouteToHostException) {
             return new DeliveryOutcome.NotDelivered("could not connect: " + failure.getClass().getSimpleName());
         }
-        if (failure instanceof InterruptedIOException || failure instanceof IOException) {
+        if (failure instanceof IOException && !requestWritten) {
+            return new DeliveryOutcome.NotDelivered("connection broke before the request was written: "
+                    + failure.getClass().getSimpleName());
+        }
+        if (failure instanceof IOException) {
             return new DeliveryOutcome.Uncertain("connection broke: " + failure.getClass().getSimpleName());
         }
         return new DeliveryOutcome.Uncertain(failure == null ? "unknown failure" : failure.getClass().getSimpleName());
@@ -133,6 +147,12 @@ public class TelegramBotApi implements BotApi {
                     .chatId(edit.chatId())
                     .messageId(Math.toIntExact(edit.messageId()))
                     .replyMarkup(markup(edit.keyboard()))
+                    .build();
+        }
+        if (message instanceof Outbound.Delete delete) {
+            return DeleteMessage.builder()
+                    .chatId(delete.chatId())
+                    .messageId(Math.toIntExact(delete.messageId()))
                     .build();
         }
         if (message instanceof Outbound.AnswerCallback answer) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -21,12 +22,15 @@ public class TelegramConnection {
     static final java.util.List<String> ALLOWED_UPDATES =
             java.util.List.of("message", "edited_message", "callback_query", "my_chat_member");
 
+    private static final int MAX_CALLS_AT_ONCE = 64;
+
     private final TelegramConfig config;
     private final boolean sandbox;
     private final String token;
     private final TelegramUrl url;
     private final ObjectMapper json;
     private final TelegramClient client;
+    private final OkHttpClient sendingHttp;
 
     public TelegramConnection(TelegramConfig config, SandboxMode sandboxMode) {
         this.config = config;
@@ -36,7 +40,8 @@ public class TelegramConnection {
         this.url = toTelegramUrl(sandbox ? sandboxMode.botApiUrl() : config.apiUrl());
         // Future Telegram fields must not make an update unreadable.
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.client = new OkHttpTelegramClient(json, sendingHttpClient(config.requestTimeout()), token, url);
+        this.sendingHttp = sendingHttpClient(config.requestTimeout());
+        this.client = new OkHttpTelegramClient(json, sendingHttp, token, url);
     }
 
     /** True when there is no BOT_TOKEN and the bot talks to the local sandbox. */
@@ -46,6 +51,15 @@ public class TelegramConnection {
 
     public TelegramClient client() {
         return client;
+    }
+
+    /**
+     * A client for one outbound call that reports what happened on the wire into {@code trace}. It shares
+     * the connection pool and threads of the one sending client; only the listener is its own.
+     */
+    TelegramClient tracedClient(CallTrace trace) {
+        OkHttpClient traced = sendingHttp.newBuilder().eventListener(trace).addNetworkInterceptor(trace).build();
+        return new OkHttpTelegramClient(json, traced, token, url);
     }
 
     public String token() {
@@ -87,7 +101,13 @@ public class TelegramConnection {
      * retries are the sender's decision, made knowing whether repeating is safe.
      */
     private static OkHttpClient sendingHttpClient(Duration timeout) {
+        // OkHttp runs at most 5 calls to one host at once by default; the sender's workers (sender.workers)
+        // must not queue behind a slow call there, where no timeout of ours sees them.
+        Dispatcher calls = new Dispatcher();
+        calls.setMaxRequests(MAX_CALLS_AT_ONCE);
+        calls.setMaxRequestsPerHost(MAX_CALLS_AT_ONCE);
         return new OkHttpClient.Builder()
+                .dispatcher(calls)
                 .retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(8, 30, TimeUnit.SECONDS))
                 .connectTimeout(Duration.ofSeconds(10))

@@ -6,6 +6,7 @@ import app.backcoach.conversation.Incoming.ChatKind;
 import app.backcoach.conversation.Incoming.Person;
 import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.UpdateDecoder;
+import app.backcoach.sender.PendingTaps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
@@ -37,7 +38,9 @@ public class TelegramUpdates implements UpdateDecoder {
 
     public InboundUpdate toInbound(Update update) {
         try {
-            return new InboundUpdate(update.getUpdateId(), laneOf(update), json.writeValueAsString(update));
+            Long messageId = update.getMessage() != null && update.getMessage().getMessageId() != null
+                    ? update.getMessage().getMessageId().longValue() : null;
+            return new InboundUpdate(update.getUpdateId(), safeLaneOf(update), json.writeValueAsString(update), messageId);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Update " + update.getUpdateId() + " cannot be stored", e);
         }
@@ -52,9 +55,18 @@ public class TelegramUpdates implements UpdateDecoder {
         }
     }
 
+    /** An update whose parts are missing or malformed is ignored (kept as handled), never retried and parked. */
     @Override
     public Incoming decode(String payload) {
         Update update = parse(payload);
+        try {
+            return decode(update);
+        } catch (RuntimeException malformed) {
+            return new Incoming.Ignored(new Chat(safeLaneOf(update), ChatKind.CHANNEL), "malformed update");
+        }
+    }
+
+    private Incoming decode(Update update) {
         if (update.getMessage() != null) {
             return fromMessage(update.getMessage());
         }
@@ -69,6 +81,23 @@ public class TelegramUpdates implements UpdateDecoder {
             return new Incoming.Ignored(chatOf(update.getEditedMessage()), "edited message");
         }
         return new Incoming.Ignored(new Chat(laneOf(update), ChatKind.CHANNEL), "update type not used");
+    }
+
+    /** Tells the sender about a tap the moment it arrives, so it is answered in time whatever happens next. */
+    static void noteTap(Update update, PendingTaps taps) {
+        CallbackQuery query = update.getCallbackQuery();
+        if (query != null && query.getId() != null) {
+            taps.received(query.getId(), safeLaneOf(update));
+        }
+    }
+
+    /** Like {@link #laneOf}, with lane 0 for an update that lacks the parts that name its chat. */
+    static long safeLaneOf(Update update) {
+        try {
+            return laneOf(update);
+        } catch (RuntimeException malformed) {
+            return 0;
+        }
     }
 
     /** The chat an update belongs to, so that one chat's updates are handled in order. */

@@ -2,6 +2,7 @@ package app.backcoach.telegram;
 
 import app.backcoach.intake.InboxService;
 import app.backcoach.intake.IntakeDispatcher;
+import app.backcoach.sender.PendingTaps;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Telegram's webhook. The update is stored before answering 200, so a 200 always means "kept";
- * handling happens afterwards. A failure to store answers 503 and Telegram delivers again.
+ * handling happens afterwards (an update whose content is of no use is kept and ignored). A failure to
+ * store answers 503 and Telegram delivers again; a body that is no update at all gets 400.
  */
 @Path("/telegram/webhook")
 public class WebhookResource {
@@ -28,9 +30,11 @@ public class WebhookResource {
     private final TelegramUpdates updates;
     private final InboxService inbox;
     private final IntakeDispatcher dispatcher;
+    private final PendingTaps taps;
 
     public WebhookResource(TelegramConnection connection, TelegramUpdates updates, InboxService inbox,
-                           IntakeDispatcher dispatcher) {
+                           IntakeDispatcher dispatcher, PendingTaps taps) {
+        this.taps = taps;
         this.connection = connection;
         this.updates = updates;
         this.inbox = inbox;
@@ -51,10 +55,15 @@ public class WebhookResource {
         try {
             update = updates.parse(body);
         } catch (IllegalArgumentException unreadable) {
-            // Telegram would resend it forever; a 400 tells it to stop. Nothing in it could be read.
-            LOG.warn("Unreadable webhook body refused");
+            update = null;
+        }
+        if (update == null || update.getUpdateId() == null) {
+            // Not an update at all (unreadable, `null`, `{}`): Telegram never sends one, and there is no id to
+            // keep it by. 400 says so; a 5xx would only invite the same body again.
+            LOG.warn("Webhook body that is not an update refused");
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
+        TelegramUpdates.noteTap(update, taps);
         try {
             inbox.record(List.of(updates.toInbound(update)));
         } catch (RuntimeException e) {

@@ -37,6 +37,10 @@ public class BotUser extends PanacheEntityBase {
     @Column(name = "preferred_language")
     public String preferredLanguage;
 
+    /** When /delete asked "erase everything?" and the question is still open; only then may it be answered. */
+    @Column(name = "erase_asked_at")
+    public Instant eraseAskedAt;
+
     /** The language to answer in. */
     public String language() {
         return preferredLanguage != null ? preferredLanguage : languageCode;

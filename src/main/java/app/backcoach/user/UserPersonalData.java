@@ -9,7 +9,7 @@ import java.util.Optional;
 public class UserPersonalData implements PersonalData {
 
     record Profile(long telegramUserId, String languageCode, Instant firstSeenAt, Instant lastSeenAt,
-                   Instant blockedAt, String startPayload, String preferredLanguage) {
+                   Instant blockedAt, String startPayload, String preferredLanguage, Instant eraseAskedAt) {
     }
 
     @Override
@@ -21,7 +21,7 @@ public class UserPersonalData implements PersonalData {
     public Object export(long userId) {
         Optional<BotUser> user = BotUser.findByTelegramId(userId);
         return user.map(u -> new Profile(u.telegramUserId, u.languageCode, u.firstSeenAt, u.lastSeenAt, u.blockedAt,
-                        u.startPayload, u.preferredLanguage))
+                        u.startPayload, u.preferredLanguage, u.eraseAskedAt))
                 .orElse(null);
     }
 

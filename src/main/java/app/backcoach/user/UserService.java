@@ -14,6 +14,8 @@ public class UserService {
     private static final Logger LOG = Logger.getLogger(UserService.class);
     /** What Telegram allows in a deep-link payload. */
     private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** An IETF language tag as Telegram sends it ("en", "pt-br"), within the column's 16 characters. */
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("(?=.{2,16}$)[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     private final Clock clock;
 
@@ -33,7 +35,8 @@ public class UserService {
             return created;
         });
         user.lastSeenAt = now;
-        if (languageCode != null && !languageCode.isBlank()) {
+        // Anything else (a 35-character code, say) is not a language we could answer in: keep what we had.
+        if (languageCode != null && LANGUAGE_CODE.matcher(languageCode).matches()) {
             user.languageCode = languageCode;
         }
         return user;
@@ -52,6 +55,31 @@ public class UserService {
     /** null goes back to following Telegram's language. */
     public void setPreferredLanguage(long telegramUserId, String language) {
         BotUser.<BotUser>findByIdOptional(telegramUserId).ifPresent(user -> user.preferredLanguage = language);
+    }
+
+    /** Whether the person is known: everyone who was ever sent a button is, until they erase their data. */
+    public boolean exists(long telegramUserId) {
+        return BotUser.count("telegramUserId", telegramUserId) > 0;
+    }
+
+    /** /delete asked its question: from now on (until answered) it may be answered. */
+    public void eraseAsked(long telegramUserId) {
+        BotUser.<BotUser>findByIdOptional(telegramUserId).ifPresent(user -> user.eraseAskedAt = clock.instant());
+    }
+
+    /**
+     * Takes the answer to /delete's question if it is open, closing it.
+     *
+     * @return false when no question is open (answered already, or never asked)
+     */
+    public boolean takeEraseAnswer(long telegramUserId) {
+        return BotUser.<BotUser>findByIdOptional(telegramUserId)
+                .filter(user -> user.eraseAskedAt != null)
+                .map(user -> {
+                    user.eraseAskedAt = null;
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** From a 403 or a my_chat_member "kicked": send nothing more until they come back. */

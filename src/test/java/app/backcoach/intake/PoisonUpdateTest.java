@@ -57,6 +57,26 @@ class PoisonUpdateTest {
         assertThat(awaitReply(poisoned)).contains("What I can do");
     }
 
+    /** Telegram's language_code is free text to us: one that fits no column is not stored, and the person is answered. */
+    @Test
+    void anOverlongLanguageCodeIsIgnoredAndThePersonAnswered() {
+        long chat = newChat();
+        com.fasterxml.jackson.databind.node.ObjectNode update = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode message = update.putObject("message");
+        message.put("message_id", 1).put("date", 1_767_225_600L).put("text", "/help");
+        message.putObject("chat").put("id", chat).put("type", "private").put("first_name", "Test");
+        message.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Test")
+                .put("language_code", "x".repeat(35));
+        message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", 5);
+        int updateId = fake.pushRaw(update);
+
+        assertThat(awaitReply(chat)).contains("What I can do");
+        assertThat(status(updateId)).isEqualTo(InboxStatus.DONE);
+        assertThat(QuarkusTransaction.requiringNew().call(() ->
+                app.backcoach.user.BotUser.<app.backcoach.user.BotUser>findById(chat).languageCode)).isNull();
+    }
+
     private InboxStatus status(long updateId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             InboxUpdate update = InboxUpdate.findById(updateId);

@@ -85,6 +85,44 @@ class PrivacyRightsTest {
     }
 
     @Test
+    void anEraseTapWithoutItsQuestionErasesNothing() {
+        long chat = newChat();
+        fake.pushText(chat, "/start");
+        awaitReply(chat);
+
+        // A crafted tap: erase:yes, with no /delete before it.
+        int tap = fake.pushCallback(chat, 1, "erase:yes");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.answeredCallbackQueries().contains("cq" + tap));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> BotUser.<BotUser>findById(chat))).isNotNull();
+        assertThat(fake.sentMessages(chat)).extracting(FakeBotApi.Call::text)
+                .noneMatch(text -> text.contains("erased"));
+    }
+
+    @Test
+    void onceErasedTheQuestionLosesItsButtonsAndAStaleTapWritesNothing() throws Exception {
+        long chat = newChat();
+        ChatScreen screen = new ChatScreen(fake, chat);
+        fake.pushText(chat, "/delete");
+        JsonNode question = screen.awaitMessage("Erase everything?");
+        screen.tap("Erase everything?", "erase:yes");
+        screen.awaitMessage("everything I stored about you is erased");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rowsAbout(chat)).isEmpty());
+
+        // The question is still in the chat, without its buttons.
+        JsonNode after = screen.messages().stream()
+                .filter(m -> m.path("message_id").asLong() == question.path("message_id").asLong()).findFirst().orElseThrow();
+        assertThat(screen.buttons(after)).isEmpty();
+
+        // A tap on it from before (a slow client, a second device) brings nothing back.
+        int stale = fake.pushCallback(chat, question.path("message_id").asLong(), "erase:no");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.answeredCallbackQueries().contains("cq" + stale));
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertThat(rowsAbout(chat).keySet()).doesNotContain("bot_user.telegram_user_id");
+        assertThat(fake.calls("editMessageText")).noneMatch(c -> Long.valueOf(chat).equals(c.chatId()));
+    }
+
+    @Test
     void deleteErasesEveryRowAboutTheUserInEveryTable() throws Exception {
         long chat = newChat();
         ChatScreen screen = new ChatScreen(fake, chat);

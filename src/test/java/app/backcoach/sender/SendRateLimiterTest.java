@@ -24,6 +24,29 @@ class SendRateLimiterTest {
         assertThat(limiter.tryAcquire(CHAT, true, T0.plusMillis(120).plus(wait))).isZero();
     }
 
+    /**
+     * Between taking a slot and making the call there is database work of varying length. Counted from the
+     * slot, the fourth part of a split reply could reach Telegram less than a second after the one before.
+     */
+    @Test
+    void aChatsSpacingCountsFromWhenTheCallStarts() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 2, 1, T0);
+        assertThat(limiter.tryAcquire(CHAT, true, T0)).isZero();
+        limiter.callStarting(CHAT, T0.plusMillis(300)); // the call went out 300 ms after its slot
+
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plusMillis(500))).isEqualTo(Duration.ofMillis(300));
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plusMillis(800))).isZero();
+    }
+
+    @Test
+    void aClockThatJumpsBetweenSlotAndCallDoesNotHoldTheChatBack() {
+        SendRateLimiter limiter = new SendRateLimiter(30, 2, 1, T0);
+        assertThat(limiter.tryAcquire(CHAT, true, T0)).isZero();
+        limiter.callStarting(CHAT, T0.plus(Duration.ofDays(1)));
+
+        assertThat(limiter.tryAcquire(CHAT, true, T0.plus(Duration.ofDays(1)).plusSeconds(3))).isZero();
+    }
+
     @Test
     void callbackAnswersDoNotWaitForTheGlobalAllowanceEither() {
         SendRateLimiter limiter = new SendRateLimiter(1, 1, 3, T0);

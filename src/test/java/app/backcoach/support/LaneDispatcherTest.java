@@ -137,4 +137,50 @@ class LaneDispatcherTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> lanes.handled.getOrDefault(1L, List.of()).contains(2));
         assertThat(dispatcher.isRunning()).isTrue();
     }
+
+    /**
+     * A loop stuck reading the queue (a database that does not answer) outlives a stop; when it wakes after
+     * the next start it must not run beside its successor: both handed the same item to a worker.
+     */
+    @Test
+    void aLoopThatOutlivedItsStopDoesNotRunBesideTheNextOne() throws Exception {
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger processed = new AtomicInteger();
+        MemoryLanes lanes = new MemoryLanes() {
+            @Override
+            public LaneDispatcher.Batch<Item> nextBatch(Set<Long> busyLanes, int capacity) {
+                LaneDispatcher.Batch<Item> batch = super.nextBatch(busyLanes, capacity);
+                if (reads.incrementAndGet() == 1) {
+                    stuck.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return batch;
+            }
+
+            @Override
+            public void process(Item item) {
+                processed.incrementAndGet();
+                super.process(item);
+            }
+        };
+        lanes.add(new Item(1, 1));
+        dispatcher = new LaneDispatcher<>("test", lanes, 2, Duration.ofMillis(20));
+        dispatcher.start();
+        stuck.await();
+
+        dispatcher.stop(Duration.ofMillis(50));
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lanes.handled.containsKey(1L));
+        release.countDown(); // the old loop comes back with the same item
+        Thread.sleep(300);
+
+        assertThat(processed.get()).isEqualTo(1);
+        assertThat(lanes.overlaps).isEmpty();
+    }
 }

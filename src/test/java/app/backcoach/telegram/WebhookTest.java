@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.backcoach.intake.InboxStatus;
 import app.backcoach.intake.InboxUpdate;
 import app.backcoach.testing.FakeBotApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +24,9 @@ class WebhookTest {
 
     static final String SECRET = "webhook-Secret_0123456789";
     static final String URL = "https://coach.example.org/telegram/webhook";
-    private static final AtomicInteger NEXT_UPDATE = new AtomicInteger(900_000_000);
+    // From the wall clock, so a database kept from a recent run does not take these ids for redeliveries.
+    private static final AtomicInteger NEXT_UPDATE =
+            new AtomicInteger(900_000_000 + (int) (System.currentTimeMillis() / 1000 % 100_000) * 1000);
 
     public static class WebhookMode implements QuarkusTestProfile {
         @Override
@@ -93,6 +96,32 @@ class WebhookTest {
     @Test
     void anUnreadableBodyIsRefusedWithoutBeingStored() {
         post("{not json", SECRET).then().statusCode(400);
+    }
+
+    /** Not an update at all: refused with 400 (not 503, which Telegram would repeat forever, nor a 500). */
+    @Test
+    void aBodyThatIsNoUpdateIsRefusedPlainly() {
+        post("{}", SECRET).then().statusCode(400).body(org.hamcrest.Matchers.emptyString());
+        post("null", SECRET).then().statusCode(400).body(org.hamcrest.Matchers.emptyString());
+        post("[]", SECRET).then().statusCode(400);
+    }
+
+    /** An update with an id whose content is of no use is kept (so a redelivery is recognised) and ignored. */
+    @Test
+    void anUpdateWithoutUsableContentIsKeptAndIgnored() {
+        int updateId = NEXT_UPDATE.incrementAndGet();
+        int withBrokenTap = NEXT_UPDATE.incrementAndGet();
+
+        post("{\"update_id\": " + updateId + "}", SECRET).then().statusCode(200);
+        post("{\"update_id\": " + withBrokenTap + ", \"callback_query\": {\"id\": \"x\"}}", SECRET).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(updateId) == InboxStatus.DONE
+                && status(withBrokenTap) == InboxStatus.DONE);
+    }
+
+    private static InboxStatus status(long updateId) {
+        return QuarkusTransaction.requiringNew().call(() -> InboxUpdate.<InboxUpdate>findByIdOptional(updateId)
+                .map(update -> update.status).orElse(null));
     }
 
     private static io.restassured.response.Response post(String body, String secret) {

@@ -57,6 +57,14 @@ public final class ChatScreen {
         }, Optional::isPresent).orElseThrow();
     }
 
+    /** Waits until message {@code messageId} carries a button whose data starts with {@code prefix} (an edit). */
+    public JsonNode awaitButtonsOn(long messageId, String prefix) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> fake.currentMessages(chatId).stream()
+                .filter(m -> m.path("message_id").asLong() == messageId)
+                .filter(m -> buttons(m).stream().anyMatch(data -> data.startsWith(prefix)))
+                .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
     /** Taps the first button on {@code message} whose data starts with {@code prefix}; returns that data. */
     public String tapFirst(JsonNode message, String prefix) {
         String data = buttons(message).stream().filter(button -> button.startsWith(prefix)).findFirst()

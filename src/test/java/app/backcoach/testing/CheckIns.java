@@ -36,10 +36,7 @@ public final class CheckIns {
      * with plan buttons: an earlier plan (yesterday's, or before a revision) still carries them.
      */
     public static JsonNode planIn(ChatScreen chat, long checkinMessage) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> chat.messages().stream()
-                .filter(message -> message.path("message_id").asLong() == checkinMessage)
-                .filter(message -> chat.buttons(message).stream().anyMatch(data -> data.startsWith("plan:")))
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        return chat.awaitButtonsOn(checkinMessage, "plan:");
     }
 
     /** Taps through a guided session (done, next set) until it ends; returns how many cards it showed. */

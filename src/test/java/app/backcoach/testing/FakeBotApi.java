@@ -61,6 +61,10 @@ public final class FakeBotApi {
     private static final int SERVER_THREADS = 16;
     private static final String SEND_MESSAGE = "sendMessage";
     private static final String GET_UPDATES = "getUpdates";
+    static final String NOT_MODIFIED = "message is not modified: specified new message content and reply markup are "
+            + "exactly the same as a current content and reply markup of the message";
+    static final String QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid";
+    private static final Duration CALLBACK_WINDOW = Duration.ofSeconds(15);
     private static final Pattern PATH = Pattern.compile("/bot([^/]*)/(?:test/)?([^/]+)/?");
     private static final Pattern BOUNDARY = Pattern.compile("boundary=(\"?)([^\";]+)\\1");
     private static final Pattern FIELD_NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
@@ -77,7 +81,10 @@ public final class FakeBotApi {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Endpoint> endpoints = endpoints();
     private final AtomicInteger nextUpdateId = new AtomicInteger(firstUpdateId());
-    private final AtomicInteger nextMessageId = new AtomicInteger(1);
+    // Message ids count per chat, shared by the person's and the bot's messages, as in a private chat on Telegram.
+    private final Map<Long, AtomicInteger> nextMessageIds = new HashMap<>();
+    // Like update ids, from a wall-clock value: a database kept from an earlier run knows smaller ids only.
+    private final int firstMessageId = firstUpdateId();
 
     // Guarded by "this": the server's lifecycle.
     private HttpServer server;
@@ -87,7 +94,10 @@ public final class FakeBotApi {
     private final Object lock = new Object();
     private final List<ObjectNode> pendingUpdates = new ArrayList<>();
     private final Map<Integer, ObjectNode> pushedUpdates = new HashMap<>();
-    private final Map<Integer, ObjectNode> sentMessagesById = new HashMap<>();
+    private final Map<MessageKey, ObjectNode> sentMessagesById = new HashMap<>();
+    private final Map<String, Instant> callbackQueries = new HashMap<>(); // id -> when the tap was pushed
+    private final Set<String> answeredQueries = new java.util.HashSet<>();
+    private final List<MessageKey> deletedMessages = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<GetUpdatesCall> getUpdatesCalls = new ArrayList<>();
     private final List<Integer> deliveredUpdateIds = new ArrayList<>();
@@ -96,6 +106,8 @@ public final class FakeBotApi {
     private boolean confirmationsFrozen;
     private int confirmedUpToExclusive;
     private int pollGeneration; // bumped to send every held poll home with []
+    private int hungGeneration; // bumped to end every call held by Failure.hang
+    private int hung;
 
     /** The instance shared by a test run (what {@link FakeBotApiResource} starts). */
     public static synchronized FakeBotApi instance() {
@@ -134,6 +146,7 @@ public final class FakeBotApi {
             return;
         }
         releaseHeldPolls();
+        releaseHungCalls();
         server.stop(0);
         serverThreads.shutdownNow();
         server = null;
@@ -164,6 +177,7 @@ public final class FakeBotApi {
             deliveredUpdateIds.clear();
             violations.clear();
             scriptedFailures.clear();
+            hungGeneration++;
             confirmationsFrozen = false;
             confirmedUpToExclusive = Math.max(confirmedUpToExclusive, nextUpdateId.get());
             lock.notifyAll();
@@ -197,6 +211,7 @@ public final class FakeBotApi {
         ObjectNode update = newUpdate("callback_query", NODES.objectNode());
         ObjectNode query = (ObjectNode) update.get("callback_query");
         query.put("id", "cq" + update.get("update_id").asInt());
+        callbackQueries.put(query.get("id").asText(), Instant.now());
         query.set("from", user(chatId));
         query.set("message", messageForCallback(chatId, messageId));
         query.put("chat_instance", "ci" + chatId);
@@ -285,6 +300,38 @@ public final class FakeBotApi {
         synchronized (lock) {
             confirmationsFrozen = frozen;
             lock.notifyAll();
+        }
+    }
+
+    /** Lets every call held by {@link Failure#hang} end (with a dropped connection). */
+    public void releaseHungCalls() {
+        synchronized (lock) {
+            hungGeneration++;
+            lock.notifyAll();
+        }
+    }
+
+    /** How many calls are being held by {@link Failure#hang} now. */
+    public int hungCalls() {
+        synchronized (lock) {
+            return hung;
+        }
+    }
+
+    private void awaitHungRelease() {
+        synchronized (lock) {
+            int generation = hungGeneration;
+            hung++;
+            lock.notifyAll();
+            try {
+                while (generation == hungGeneration) {
+                    lock.wait(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                hung--;
+            }
         }
     }
 
@@ -405,7 +452,9 @@ public final class FakeBotApi {
             byte[] body = exchange.getRequestBody().readAllBytes(); // read fully, also before dropping
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             Reply reply = answer(exchange.getRequestURI().getPath(), parseParams(contentType, body), receivedAt);
-            if (reply != Reply.DROPPED_CONNECTION) {
+            if (reply == Reply.HUNG) {
+                awaitHungRelease();
+            } else if (reply != Reply.DROPPED_CONNECTION) {
                 send(exchange, reply);
             }
         } catch (IOException clientWentAway) {
@@ -437,7 +486,13 @@ public final class FakeBotApi {
             recordPoll(params, receivedAt);
         }
         Failure failure = takeScriptedFailure(method, chatId);
-        Reply reply = failure != null ? failure.reply() : invoke(endpoint, chatId, params);
+        Reply reply;
+        if (failure != null && failure.carriedOut) {
+            invoke(endpoint, chatId, params); // Telegram did it; only the answer is lost or wrong
+            reply = failure.reply();
+        } else {
+            reply = failure != null ? failure.reply() : invoke(endpoint, chatId, params);
+        }
         record(new Call(method, chatId, params, receivedAt, reply.status()));
         return reply;
     }
@@ -579,8 +634,8 @@ public final class FakeBotApi {
                         new Endpoint("editMessageReplyMarkup", this::editMessageReplyMarkup),
                         new Endpoint("sendDocument", this::sendDocument),
                         new Endpoint("sendPhoto", this::sendPhoto),
-                        new Endpoint("deleteMessage", params -> ok),
-                        new Endpoint("answerCallbackQuery", params -> ok),
+                        new Endpoint("deleteMessage", this::deleteMessage),
+                        new Endpoint("answerCallbackQuery", this::answerCallbackQuery),
                         new Endpoint("sendChatAction", params -> ok),
                         new Endpoint("setMyCommands", params -> ok),
                         new Endpoint("deleteWebhook", params -> ok),
@@ -630,7 +685,7 @@ public final class FakeBotApi {
         long chatId = requireChatId(params);
         String visibleText = checkedText(params, "message is too long");
         checkButtons(params);
-        ObjectNode message = botMessage(nextMessageId.getAndIncrement(), chatId, visibleText, params);
+        ObjectNode message = botMessage(nextMessageId(chatId), chatId, visibleText, params);
         remember(message);
         return message;
     }
@@ -642,7 +697,7 @@ public final class FakeBotApi {
         if (!params.has(FILE_PREFIX + part)) {
             throw new ApiError(400, "Bad Request: there is no document in the request", "");
         }
-        ObjectNode message = botMessage(nextMessageId.getAndIncrement(), chatId, null, params);
+        ObjectNode message = botMessage(nextMessageId(chatId), chatId, null, params);
         message.putObject("document").put("file_id", "doc" + message.path("message_id").asInt())
                 .put("file_unique_id", "u" + message.path("message_id").asInt())
                 .put("file_name", params.path(FILE_NAME_PREFIX + part).asText());
@@ -660,7 +715,7 @@ public final class FakeBotApi {
         if (params.path("caption").asText("").length() > 1024) {
             throw new ApiError(400, "Bad Request: message caption is too long", "");
         }
-        ObjectNode message = botMessage(nextMessageId.getAndIncrement(), chatId, null, params);
+        ObjectNode message = botMessage(nextMessageId(chatId), chatId, null, params);
         message.putArray("photo").addObject().put("file_id", "photo" + message.path("message_id").asInt())
                 .put("file_unique_id", "p" + message.path("message_id").asInt()).put("width", 1080)
                 .put("height", 720);
@@ -704,7 +759,16 @@ public final class FakeBotApi {
         if (params.hasNonNull("inline_message_id")) {
             return BooleanNode.TRUE;
         }
-        ObjectNode message = botMessage(requireMessageId(params), requireChatId(params), visibleText, params);
+        int messageId = requireMessageId(params);
+        long chatId = requireChatId(params);
+        ObjectNode message = botMessage(messageId, chatId, visibleText, params);
+        synchronized (lock) {
+            ObjectNode known = sentMessagesById.get(new MessageKey(chatId, messageId));
+            if (known != null && visibleText.equals(known.path("text").asText(null))
+                    && known.path("reply_markup").equals(message.path("reply_markup"))) {
+                throw ApiError.badRequest(NOT_MODIFIED, "message " + messageId + " in chat " + chatId);
+            }
+        }
         message.put("edit_date", nowSeconds());
         remember(message);
         return message;
@@ -719,13 +783,70 @@ public final class FakeBotApi {
         long chatId = requireChatId(params);
         ObjectNode message;
         synchronized (lock) {
-            ObjectNode known = sentMessagesById.get(messageId);
+            ObjectNode known = sentMessagesById.get(new MessageKey(chatId, messageId));
             message = known != null ? known.deepCopy() : botMessage(messageId, chatId, null, params);
+        }
+        if (known(chatId, messageId) && message.path("reply_markup").equals(replyMarkupOrMissing(params))) {
+            throw ApiError.badRequest(NOT_MODIFIED, "keyboard of message " + messageId + " in chat " + chatId);
         }
         replaceMarkup(message, params);
         message.put("edit_date", nowSeconds());
         remember(message);
         return message;
+    }
+
+    private boolean known(long chatId, int messageId) {
+        synchronized (lock) {
+            return sentMessagesById.containsKey(new MessageKey(chatId, messageId));
+        }
+    }
+
+    private JsonNode replyMarkupOrMissing(JsonNode params) {
+        JsonNode markup = replyMarkup(params);
+        return markup.has("inline_keyboard") ? markup : NODES.missingNode();
+    }
+
+    /** Removes a message of the bot's from the chat (a person's own messages are not tracked). */
+    private JsonNode deleteMessage(JsonNode params) throws ApiError {
+        long chatId = requireChatId(params);
+        int messageId = requireMessageId(params);
+        synchronized (lock) {
+            if (sentMessagesById.remove(new MessageKey(chatId, messageId)) == null) {
+                throw ApiError.badRequest("message to delete not found", "message " + messageId + " in chat " + chatId);
+            }
+            deletedMessages.add(new MessageKey(chatId, messageId));
+        }
+        return BooleanNode.TRUE;
+    }
+
+    /** Like Telegram: each tap is answered at most once, and within 15 seconds of the tap. */
+    private JsonNode answerCallbackQuery(JsonNode params) throws ApiError {
+        String id = params.path("callback_query_id").asText("");
+        synchronized (lock) {
+            Instant tappedAt = callbackQueries.get(id);
+            if (!answeredQueries.add(id)) {
+                throw ApiError.badRequest(QUERY_TOO_OLD, "answered twice: " + id);
+            }
+            if (tappedAt != null && Duration.between(tappedAt, Instant.now()).compareTo(CALLBACK_WINDOW) > 0) {
+                throw ApiError.badRequest(QUERY_TOO_OLD, "answered " + Duration.between(tappedAt, Instant.now())
+                        + " after the tap: " + id);
+            }
+        }
+        return BooleanNode.TRUE;
+    }
+
+    /** The taps answered so far (each id once: a second answer is refused). */
+    public Set<String> answeredCallbackQueries() {
+        synchronized (lock) {
+            return Set.copyOf(answeredQueries);
+        }
+    }
+
+    /** Messages the bot deleted again (a duplicate, say), by chat. */
+    public List<Integer> deletedMessages(long chatId) {
+        synchronized (lock) {
+            return deletedMessages.stream().filter(key -> key.chatId() == chatId).map(MessageKey::messageId).toList();
+        }
     }
 
     private ObjectNode webhookInfo() {
@@ -858,8 +979,8 @@ public final class FakeBotApi {
     public List<JsonNode> currentMessages(long chatId) {
         synchronized (lock) {
             return sentMessagesById.entrySet().stream()
-                    .filter(entry -> entry.getValue().path("chat").path("id").asLong() == chatId)
-                    .sorted(Map.Entry.comparingByKey())
+                    .filter(entry -> entry.getKey().chatId() == chatId)
+                    .sorted(Comparator.comparingInt(entry -> entry.getKey().messageId()))
                     .map(entry -> (JsonNode) entry.getValue().deepCopy())
                     .toList();
         }
@@ -867,7 +988,8 @@ public final class FakeBotApi {
 
     private void remember(ObjectNode message) {
         synchronized (lock) {
-            sentMessagesById.put(message.get("message_id").asInt(), message);
+            sentMessagesById.put(new MessageKey(message.path("chat").path("id").asLong(),
+                    message.get("message_id").asInt()), message);
         }
     }
 
@@ -933,7 +1055,7 @@ public final class FakeBotApi {
 
     private ObjectNode userMessage(ObjectNode chat, ObjectNode from, String text) {
         ObjectNode message = NODES.objectNode();
-        message.put("message_id", nextMessageId.getAndIncrement());
+        message.put("message_id", nextMessageId(chat.path("id").asLong()));
         message.put("date", nowSeconds());
         message.set("chat", chat);
         message.set("from", from);
@@ -951,8 +1073,8 @@ public final class FakeBotApi {
     /** What the bot sent as message {@code messageId}, if known; else a minimal message from the bot. */
     private ObjectNode messageForCallback(long chatId, long messageId) {
         synchronized (lock) {
-            ObjectNode known = sentMessagesById.get((int) messageId);
-            if (known != null && known.path("chat").path("id").asLong() == chatId) {
+            ObjectNode known = sentMessagesById.get(new MessageKey(chatId, (int) messageId));
+            if (known != null) {
                 return known.deepCopy();
             }
         }
@@ -996,6 +1118,12 @@ public final class FakeBotApi {
             return json.readTree(markup.asText());
         } catch (JsonProcessingException e) {
             return NODES.missingNode();
+        }
+    }
+
+    private int nextMessageId(long chatId) {
+        synchronized (lock) {
+            return nextMessageIds.computeIfAbsent(chatId, id -> new AtomicInteger(firstMessageId)).getAndIncrement();
         }
     }
 
@@ -1145,18 +1273,42 @@ public final class FakeBotApi {
     /** A scripted way for one call to fail; see {@link #failNext}. */
     public static final class Failure {
 
-        private enum Kind { TELEGRAM_ERROR, HTML_PAGE, DROPPED_CONNECTION }
+        private enum Kind { TELEGRAM_ERROR, HTML_PAGE, DROPPED_CONNECTION, HANG }
 
         private final Kind kind;
         private final int status;
         private final String description;
         private final Integer retryAfterSeconds;
+        private final boolean carriedOut;
 
         private Failure(Kind kind, int status, String description, Integer retryAfterSeconds) {
+            this(kind, status, description, retryAfterSeconds, false);
+        }
+
+        private Failure(Kind kind, int status, String description, Integer retryAfterSeconds, boolean carriedOut) {
             this.kind = kind;
             this.status = status;
             this.description = description;
             this.retryAfterSeconds = retryAfterSeconds;
+            this.carriedOut = carriedOut;
+        }
+
+        /** Telegram carries the call out, then this failure is what the bot gets back (a 500, a dropped connection). */
+        public static Failure afterCall(Failure failure) {
+            return new Failure(failure.kind, failure.status, failure.description, failure.retryAfterSeconds, true);
+        }
+
+        /**
+         * No answer until {@link #releaseHungCalls()}, then a dropped connection: a call in flight when the bot's
+         * process dies. {@code carriedOut}: whether Telegram did it meanwhile.
+         */
+        public static Failure hang(boolean carriedOut) {
+            return new Failure(Kind.HANG, 0, "hung", null, carriedOut);
+        }
+
+        /** 504 with a proxy's HTML page: the gateway never reached Telegram. */
+        public static Failure gatewayTimeoutHtml() {
+            return new Failure(Kind.HTML_PAGE, 504, "Gateway Time-out", null);
         }
 
         /** 429 with parameters.retry_after, Telegram's flood control. */
@@ -1193,16 +1345,18 @@ public final class FakeBotApi {
         private Reply reply() {
             return switch (kind) {
                 case TELEGRAM_ERROR -> Reply.error(status, description, retryAfterSeconds);
-                case HTML_PAGE -> Reply.html(status, "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
-                        + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
-                        + "</body>\r\n</html>\r\n");
+                case HTML_PAGE -> Reply.html(status, "<html>\r\n<head><title>" + status + " " + description
+                        + "</title></head>\r\n<body>\r\n<center><h1>" + status + " " + description
+                        + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
                 case DROPPED_CONNECTION -> Reply.DROPPED_CONNECTION;
+                case HANG -> Reply.HUNG;
             };
         }
 
         @Override
         public String toString() {
-            return kind == Kind.DROPPED_CONNECTION ? description : status + " " + description;
+            return (carriedOut ? "after the call: " : "")
+                    + (kind == Kind.DROPPED_CONNECTION ? description : status + " " + description);
         }
     }
 
@@ -1211,6 +1365,9 @@ public final class FakeBotApi {
         boolean matches(String calledMethod, Long calledChatId) {
             return method.equalsIgnoreCase(calledMethod) && (chatId == null || chatId.equals(calledChatId));
         }
+    }
+
+    private record MessageKey(long chatId, int messageId) {
     }
 
     private record Endpoint(String name, Handler handler) {
@@ -1225,6 +1382,7 @@ public final class FakeBotApi {
     private record Reply(int status, String contentType, byte[] body) {
 
         static final Reply DROPPED_CONNECTION = new Reply(0, "", new byte[0]);
+        static final Reply HUNG = new Reply(0, "hung", new byte[0]);
 
         static Reply ok(JsonNode result) {
             ObjectNode body = NODES.objectNode();

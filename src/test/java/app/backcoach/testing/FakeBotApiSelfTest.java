@@ -198,15 +198,32 @@ class FakeBotApiSelfTest {
         assertThat(send(withButton(CHAT, "x".repeat(64))).getReplyMarkup().getKeyboard()).hasSize(1);
     }
 
+    /** Telegram refuses an edit that changes nothing and a second answer to one tap. */
+    @Test
+    void repeatsAreRefusedLikeTelegramRefusesThem() throws Exception {
+        Message sent = send(withButton(CHAT, "pick:1"));
+        String chat = String.valueOf(CHAT);
+        EditMessageText same = EditMessageText.builder().chatId(chat).messageId(sent.getMessageId())
+                .text("again").build();
+        client.executeAsync(same).get();
+        int tap = fake.pushCallback(CHAT, sent.getMessageId(), "pick:1");
+        client.executeAsync(new AnswerCallbackQuery("cq" + tap)).get();
+
+        assertThatThrownBy(() -> client.executeAsync(same).get()).hasMessageContaining("message is not modified");
+        assertThatThrownBy(() -> client.executeAsync(new AnswerCallbackQuery("cq" + tap)).get())
+                .hasMessageContaining("query is too old");
+        assertThat(fake.violations()).hasSize(2);
+    }
+
     @Test
     void otherMethodsAnswerLikeTelegram() throws Exception {
         Message sent = send(withButton(CHAT, "pick:1"));
         String chat = String.valueOf(CHAT);
 
-        Serializable edited = client.executeAsync(EditMessageText.builder().chatId(chat)
-                .messageId(sent.getMessageId()).text("<i>edited</i>").parseMode("HTML").build()).get();
         Serializable unmarked = client.executeAsync(EditMessageReplyMarkup.builder().chatId(chat)
                 .messageId(sent.getMessageId()).build()).get();
+        Serializable edited = client.executeAsync(EditMessageText.builder().chatId(chat)
+                .messageId(sent.getMessageId()).text("<i>edited</i>").parseMode("HTML").build()).get();
 
         assertThat(edited).isInstanceOfSatisfying(Message.class, m -> assertThat(m.getText()).isEqualTo("edited"));
         assertThat(unmarked).isInstanceOfSatisfying(Message.class, m -> assertThat(m.getReplyMarkup()).isNull());
@@ -216,8 +233,8 @@ class FakeBotApiSelfTest {
         assertThat(client.executeAsync(new SetMyCommands(List.of(new BotCommand("start", "Start")))).get()).isTrue();
         assertThat(client.executeAsync(new GetMe()).get().getUserName()).isEqualTo("back_coach_test_bot");
         assertThat(client.executeAsync(new GetWebhookInfo()).get().getUrl()).isEmpty();
-        assertThat(fake.calls()).extracting(Call::method).containsExactly("sendMessage", "editMessageText",
-                "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "sendChatAction", "setMyCommands",
+        assertThat(fake.calls()).extracting(Call::method).containsExactly("sendMessage", "editMessageReplyMarkup",
+                "editMessageText", "deleteMessage", "answerCallbackQuery", "sendChatAction", "setMyCommands",
                 "getMe", "getWebhookInfo");
         assertThat(fake.violations()).isEmpty();
     }
