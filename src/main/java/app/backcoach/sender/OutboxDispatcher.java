@@ -1,6 +1,7 @@
 package app.backcoach.sender;
 
 import app.backcoach.ops.BotMetrics;
+import app.backcoach.support.DispatchLeader;
 import app.backcoach.support.LaneDispatcher;
 import app.backcoach.support.LaneDispatcher.Batch;
 import app.backcoach.user.UserService;
@@ -37,6 +38,7 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     private static final Duration WATCHDOG_TICK = Duration.ofMillis(250);
 
     private final SenderConfig config;
+    private final DispatchLeader leader;
     private final OutboxStore store;
     private final BotApi api;
     private final UserService users;
@@ -53,8 +55,9 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     }
 
     public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api, UserService users,
-                            BotMetrics metrics, Clock clock, PendingTaps taps) {
+                            BotMetrics metrics, Clock clock, PendingTaps taps, DispatchLeader leader) {
         this.taps = taps;
+        this.leader = leader;
         this.config = config;
         this.store = store;
         this.api = api;
@@ -150,6 +153,11 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     }
 
     private void deliver(OutboxMessage row, Outbound message) {
+        // A leader that could not renew its lease stops before its next call; the row waits for the next leader.
+        long epoch = leader.epoch();
+        if (!leader.mayCall()) {
+            return;
+        }
         if (row.status == OutboxStatus.SENDING) {
             resumeInterrupted(row, message);
             return;
@@ -165,7 +173,7 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         try {
             floor = !message.createsMessage() ? null
                     : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
-            if (!store.markInFlight(row.id, floor)) {
+            if (!store.markInFlight(row.id, floor, epoch)) {
                 return; // erased meanwhile
             }
         } catch (RuntimeException e) {

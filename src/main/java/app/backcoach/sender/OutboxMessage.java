@@ -70,6 +70,10 @@ public class OutboxMessage extends PanacheEntityBase {
      * interrupted (the dispatcher never offers a lane that is busy here).
      */
     @SuppressWarnings("unchecked")
+    /** The leadership epoch of the instance that made the call (see DispatchLeader). */
+    @Column(name = "sent_epoch")
+    public Long sentEpoch;
+
     public static List<OutboxMessage> dueLaneHeads(Instant now, int limit) {
         return getEntityManager().createNativeQuery("""
                 SELECT o.* FROM outbox_message o

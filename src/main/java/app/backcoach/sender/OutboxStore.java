@@ -43,12 +43,13 @@ public class OutboxStore {
      *
      * @return false when the row is gone (erased meanwhile): then nothing is sent
      */
-    public boolean markInFlight(long id, Long floor) {
+    public boolean markInFlight(long id, Long floor, long epoch) {
         OutboxMessage row = OutboxMessage.findById(id);
         if (row == null) {
             return false;
         }
         row.status = OutboxStatus.SENDING;
+        row.sentEpoch = epoch;
         if (row.floorMessageId == null) {
             row.floorMessageId = floor;
         }

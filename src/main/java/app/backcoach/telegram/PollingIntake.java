@@ -4,6 +4,7 @@ import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.InboxService;
 import app.backcoach.intake.IntakeDispatcher;
 import app.backcoach.sender.PendingTaps;
+import app.backcoach.support.DispatchLeader;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 @Singleton
 public class PollingIntake implements LongPollingUpdateConsumer {
 
+    private static final Duration LEASE_WAIT = Duration.ofMillis(100);
+    private final DispatchLeader leader;
+
     private static final Logger LOG = Logger.getLogger(PollingIntake.class);
     private static final Duration REGISTRATION_RETRY = Duration.ofSeconds(5);
 
@@ -45,8 +49,9 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     private ScheduledExecutorService executor;
 
     public PollingIntake(TelegramConnection connection, TelegramUpdates updates, InboxService inbox,
-                         IntakeDispatcher dispatcher, PendingTaps taps) {
+                         IntakeDispatcher dispatcher, PendingTaps taps, DispatchLeader leader) {
         this.taps = taps;
+        this.leader = leader;
         this.connection = connection;
         this.updates = updates;
         this.inbox = inbox;
@@ -113,8 +118,20 @@ public class PollingIntake implements LongPollingUpdateConsumer {
         }
     }
 
-    /** Ignores the library's "last received" on purpose: only stored updates may be confirmed. */
+    /**
+     * Ignores the library's "last received" on purpose: only stored updates may be confirmed. Waits
+     * while this instance may not call Telegram (a lease it could not renew), so a deposed leader does
+     * not poll beside its successor; losing the lease then stops polling altogether.
+     */
     GetUpdates nextRequest(Integer lastReceivedByLibrary) {
+        while (running && !leader.mayCall()) {
+            try {
+                Thread.sleep(LEASE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return GetUpdates.builder()
                 .offset(recordedUpTo < 0 ? 0 : Math.toIntExact(recordedUpTo + 1))
                 .limit(100)

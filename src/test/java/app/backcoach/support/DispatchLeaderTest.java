@@ -102,6 +102,39 @@ class DispatchLeaderTest {
     }
 
     @Test
+    void whileAnotherInstanceHoldsTheLeaseThisOneNeitherPollsNorSendsAndLaterLosesNothing() throws Exception {
+        await().until(application::mayCall);
+        long epochBefore = application.epoch();
+        setLease("elsewhere", "epoch + 1", "NOW(6) + INTERVAL 1 MINUTE");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !application.isLeading());
+
+        long chat = app.backcoach.testing.Chats.newChat();
+        app.backcoach.testing.FakeBotApi.instance().pushText(chat, "/help");
+        Thread.sleep(1500);
+        assertThat(app.backcoach.testing.FakeBotApi.instance().currentMessages(chat)).isEmpty();
+
+        setLease("elsewhere", "epoch", "NOW(6) - INTERVAL 1 SECOND"); // the other instance's lease runs out
+        assertThat(app.backcoach.testing.Chats.awaitReply(chat)).contains("What I can do");
+        assertThat(application.epoch()).isEqualTo(epochBefore + 2);
+        try (Connection admin = dataSource.getConnection(); PreparedStatement sent = admin.prepareStatement(
+                "SELECT MIN(sent_epoch) FROM outbox_message WHERE chat_id = ?")) {
+            sent.setLong(1, chat);
+            var result = sent.executeQuery();
+            result.next();
+            assertThat(result.getLong(1)).isEqualTo(epochBefore + 2);
+        }
+    }
+
+    private void setLease(String holder, String epoch, String expiresAt) throws Exception {
+        try (Connection admin = dataSource.getConnection(); PreparedStatement take = admin.prepareStatement(
+                "UPDATE dispatch_lease SET holder = ?, epoch = " + epoch + ", expires_at = " + expiresAt
+                        + " WHERE name = 'dispatch'")) {
+            take.setString(1, holder);
+            assertThat(take.executeUpdate()).isOne();
+        }
+    }
+
+    @Test
     void aLeaseShorterThanTwoRenewalsIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         new DispatchLeader(dataSource, "x", Duration.ofSeconds(5), Duration.ofSeconds(9)))
