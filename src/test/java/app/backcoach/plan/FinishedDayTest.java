@@ -85,6 +85,13 @@ class FinishedDayTest {
         JsonNode today = chat.messages().get(chat.messages().size() - 1);
         assertThat(today.path("text").asText()).contains("✅ Done");
         assertThat(chat.buttons(today)).isNotEmpty().allMatch(data -> data.startsWith("plan:why."));
+
+        // A check-in revised afterwards does not rewrite the session that was done.
+        checkIn(chat, "8", null, "desk");
+        DailyPlan revised = planOn(chat, today());
+        assertThat(revised.status).isEqualTo(DailyPlan.Status.DONE);
+        assertThat(revised.version).isEqualTo(rated.version);
+        assertThat(revised.items).isEqualTo(rated.items);
     }
 
     @Test
