@@ -243,7 +243,7 @@ public class GuidedSessionService {
         sender.replace(context.chatId(), context.messageId(), html, Keyboard.of(rows));
     }
 
-    private String card(String language, int count, GuidedSession session, PlannedItem item, Exercise exercise) {
+    String card(String language, int count, GuidedSession session, PlannedItem item, Exercise exercise) {
         Exercise.ExerciseText text = exercise.text(language);
         StringBuilder html = new StringBuilder(texts.get(language, "guided.card", "position",
                 String.valueOf(session.itemIndex + 1), "count", String.valueOf(count), "name", text.name(),
