@@ -26,8 +26,14 @@ public final class CheckIns {
         if (yesterday != null) {
             chat.tap("How does yesterday’s session feel", "dlg:ci.yesterday." + yesterday);
         }
+        JsonNode question = chat.awaitMessage("What kind of day is ahead?");
         chat.tap("What kind of day is ahead?", "dlg:ci.daytype." + dayType);
-        return chat.awaitButtons("plan:");
+        // The plan takes the check-in's place (an earlier plan may still show its "why this?" buttons).
+        long messageId = question.path("message_id").asLong();
+        return await().atMost(Duration.ofSeconds(20)).until(() -> chat.messages().stream()
+                .filter(message -> message.path("message_id").asLong() == messageId)
+                .filter(message -> chat.buttons(message).stream().anyMatch(data -> data.startsWith("plan:")))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     /** Taps through a guided session (done, next set) until it ends; returns how many cards it showed. */
