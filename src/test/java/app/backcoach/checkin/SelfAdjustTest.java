@@ -77,6 +77,7 @@ class SelfAdjustTest {
     }
 
     private JsonNode answer(ChatScreen chat, String pain, String sleep, String version) {
+        long checkin = chat.awaitMessage("How is your back right now?").path("message_id").asLong();
         chat.tap("How is your back right now?", "dlg:ci.pain." + pain);
         chat.tap("How long did stiffness last", "dlg:ci.stiffness.lt15");
         chat.tap("How confident do you feel", "dlg:ci.confidence.4");
@@ -85,6 +86,6 @@ class SelfAdjustTest {
         if (version != null) {
             chat.tap("Your call today", "dlg:ci.own-version." + version);
         }
-        return chat.awaitButtons("plan:");
+        return app.backcoach.testing.CheckIns.planIn(chat, checkin);
     }
 }

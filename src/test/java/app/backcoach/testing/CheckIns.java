@@ -19,6 +19,7 @@ public final class CheckIns {
     /** Answers a whole check-in and returns the plan message. */
     public static JsonNode checkIn(ChatScreen chat, String pain, String yesterday, String dayType) {
         FakeBotApi.instance().pushText(chat.chatId(), "/checkin");
+        long checkin = chat.awaitMessage("How is your back right now?").path("message_id").asLong();
         chat.tap("How is your back right now?", "dlg:ci.pain." + pain);
         chat.tap("How long did stiffness last", "dlg:ci.stiffness.lt15");
         chat.tap("How confident do you feel", "dlg:ci.confidence.4");
@@ -26,12 +27,17 @@ public final class CheckIns {
         if (yesterday != null) {
             chat.tap("How does yesterday’s session feel", "dlg:ci.yesterday." + yesterday);
         }
-        JsonNode question = chat.awaitMessage("What kind of day is ahead?");
         chat.tap("What kind of day is ahead?", "dlg:ci.daytype." + dayType);
-        // The plan takes the check-in's place (an earlier plan may still show its "why this?" buttons).
-        long messageId = question.path("message_id").asLong();
+        return planIn(chat, checkin);
+    }
+
+    /**
+     * The plan that replaced the check-in shown in {@code checkinMessage}. Not simply the newest message
+     * with plan buttons: an earlier plan (yesterday's, or before a revision) still carries them.
+     */
+    public static JsonNode planIn(ChatScreen chat, long checkinMessage) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> chat.messages().stream()
-                .filter(message -> message.path("message_id").asLong() == messageId)
+                .filter(message -> message.path("message_id").asLong() == checkinMessage)
                 .filter(message -> chat.buttons(message).stream().anyMatch(data -> data.startsWith("plan:")))
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
