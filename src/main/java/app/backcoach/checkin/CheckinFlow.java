@@ -5,6 +5,8 @@ import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueDefinition;
 import app.backcoach.dialogue.DialogueFlow;
 import app.backcoach.dialogue.Question;
+import app.backcoach.profile.ProfileService;
+import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -50,14 +52,27 @@ public class CheckinFlow implements DialogueFlow {
             CheckinQuestions.ROUTES, Duration.ofHours(14));
 
     private final CheckinService checkins;
+    private final ProfileService profiles;
 
-    public CheckinFlow(CheckinService checkins) {
+    public CheckinFlow(CheckinService checkins, ProfileService profiles) {
         this.checkins = checkins;
+        this.profiles = profiles;
     }
 
     @Override
     public DialogueDefinition definition() {
         return DEFINITION;
+    }
+
+    /** The first question greets by the person's own clock: a check-in at 14:20 is not "good morning". */
+    @Override
+    public String prompt(DialogueContext context, Question question, Texts texts) {
+        String language = context.languageCode();
+        if (question != CheckinQuestions.PAIN) {
+            return texts.get(language, question.promptKey());
+        }
+        return texts.get(language, question.promptKey(), "greeting",
+                texts.get(language, Greeting.at(profiles.timeOfDay(context.userId())).key()));
     }
 
     @Override

@@ -91,7 +91,8 @@ public class ConversationRouter {
                 return;
             }
             if (dialogues.active(context.userId()).isPresent()) {
-                reply(incoming, text.from(), "dialogue.tap-hint");
+                reply(incoming, text.from(), dialogues.takesTyping(context.userId())
+                        ? "dialogue.type-hint" : "dialogue.tap-hint");
                 dialogues.reask(context);
             } else {
                 reply(incoming, text.from(), "fallback.text");

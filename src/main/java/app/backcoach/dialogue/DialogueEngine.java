@@ -97,6 +97,12 @@ public class DialogueEngine implements ButtonAction {
                         && flows().get(state.dialogue).definition().version() == state.definitionVersion);
     }
 
+    /** Whether the open question takes a typed answer (a time, a place), so typing is not a mistake there. */
+    public boolean takesTyping(long userId) {
+        return active(userId).flatMap(open -> flow(open.dialogue).definition().step(open.step))
+                .filter(Question::acceptsTyping).isPresent();
+    }
+
     /** Leaves any dialogue; returns whether there was one. */
     public boolean cancel(long userId) {
         return DialogueState.deleteById(userId);
@@ -246,7 +252,7 @@ public class DialogueEngine implements ButtonAction {
 
     private void ask(DialogueContext context, DialogueDefinition definition, Question question, boolean canGoBack) {
         String language = context.languageCode();
-        String html = texts.get(language, question.promptKey());
+        String html = flow(definition.code()).prompt(context, question, texts);
         List<List<Keyboard.Button>> rows = new ArrayList<>();
         List<Keyboard.Button> choices = question.choices().stream()
                 .map(choice -> button(definition, question, choice.value(), texts.get(language, choice.labelKey())))

@@ -1,5 +1,7 @@
 package app.backcoach.dialogue;
 
+import app.backcoach.text.Texts;
+
 /** A feature's dialogue: its table, and what happens at each of its ends. */
 public interface DialogueFlow {
 
@@ -16,5 +18,13 @@ public interface DialogueFlow {
      * moves on: for flows that keep each answer the moment it is given.
      */
     default void answered(DialogueContext context, Question question, Answers answers) {
+    }
+
+    /**
+     * The question as the person sees it: its prompt, which a flow may frame for the moment (a
+     * heading that counts the set-up's questions, a greeting by the person's local time).
+     */
+    default String prompt(DialogueContext context, Question question, Texts texts) {
+        return texts.get(context.languageCode(), question.promptKey());
     }
 }

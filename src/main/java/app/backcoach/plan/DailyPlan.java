@@ -26,6 +26,11 @@ public class DailyPlan extends PanacheEntityBase {
         public boolean happened() {
             return this == STARTED || this == DONE || this == PARTIAL;
         }
+
+        /** The day's session is on record (done, partly done or not today): nothing may replace it. */
+        public boolean finished() {
+            return this == DONE || this == PARTIAL || this == SKIPPED;
+        }
     }
 
     @Id

@@ -5,6 +5,7 @@ import app.backcoach.conversation.ButtonAction;
 import app.backcoach.conversation.Incoming;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.safety.SafetyPause;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.session.GuidedSessionService;
 import app.backcoach.session.SessionRating;
@@ -16,7 +17,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The plan's buttons; each names its plan, so a tap on yesterday's plan closes politely. */
+/**
+ * The plan's buttons; each names its plan, so a tap on yesterday's plan closes politely. A tap the
+ * day has outgrown (start guided on a finished session, say) changes nothing but the buttons.
+ */
 @ApplicationScoped
 @Transactional
 public class PlanButtons implements ButtonAction {
@@ -37,9 +41,12 @@ public class PlanButtons implements ButtonAction {
     private final SessionRating rating;
     private final MessageSender sender;
     private final Texts texts;
+    private final SafetyPause pause;
 
     public PlanButtons(PlanService plans, PlanMessages messages, PlanView view, ProfileService profiles,
-                       GuidedSessionService guided, SessionRating rating, MessageSender sender, Texts texts) {
+                       GuidedSessionService guided, SessionRating rating, MessageSender sender, Texts texts,
+                       SafetyPause pause) {
+        this.pause = pause;
         this.plans = plans;
         this.messages = messages;
         this.view = view;
@@ -72,13 +79,30 @@ public class PlanButtons implements ButtonAction {
         if (found.isEmpty()) {
             return Optional.of(texts.get(language, "plan.closed"));
         }
+        // A plan from before a red flag offers nothing while the pause holds: its advice instead.
+        if (pause.remindIfPaused(tap.chat().id(), userId, language)) {
+            return Optional.empty();
+        }
         DailyPlan plan = found.get();
         DialogueContext context = new DialogueContext(tap.chat().id(), userId, language, tap.messageId());
         switch (parts.group(1)) {
-            case GUIDED -> guided.start(context, plan);
+            case GUIDED -> {
+                if (plan.status.finished()) {
+                    return Optional.of(closedDay(context, plan, texts.get(language, "plan.already-finished")));
+                }
+                boolean wasPlanned = plan.status == DailyPlan.Status.PLANNED;
+                Optional<String> refused = guided.start(context, plan);
+                if (refused.isPresent()) {
+                    return refused;
+                }
+                if (wasPlanned) {
+                    // Under way now: "shorter" and "not today" no longer apply.
+                    messages.show(context, plan);
+                }
+            }
             case SHORTER -> {
                 if (plan.status != DailyPlan.Status.PLANNED) {
-                    return Optional.of(texts.get(language, "plan.already-under-way"));
+                    return Optional.of(closedDay(context, plan, texts.get(language, "plan.already-under-way")));
                 }
                 if (plans.shorter(profiles.find(userId).orElseThrow(), plan).isEmpty()) {
                     return Optional.of(texts.get(language, "plan.already-shortest"));
@@ -86,7 +110,9 @@ public class PlanButtons implements ButtonAction {
                 messages.show(context, plan);
             }
             case DONE -> {
-                plans.mark(plan, DailyPlan.Status.DONE);
+                if (!plans.mark(plan, DailyPlan.Status.DONE)) {
+                    return Optional.of(closedDay(context, plan, texts.get(language, "plan.already-finished")));
+                }
                 messages.show(context, plan);
                 rating.ask(context, plan);
             }
@@ -99,12 +125,21 @@ public class PlanButtons implements ButtonAction {
                 sender.send(context.chatId(), view.whyThis(items.get(index), language));
             }
             case NOT_TODAY -> {
-                plans.mark(plan, DailyPlan.Status.SKIPPED);
+                if (plan.status != DailyPlan.Status.PLANNED || !plans.mark(plan, DailyPlan.Status.SKIPPED)) {
+                    return Optional.of(closedDay(context, plan, texts.get(language, plan.status.finished()
+                            ? "plan.already-finished" : "plan.already-under-way")));
+                }
                 messages.show(context, plan);
                 sender.send(context.chatId(), texts.get(language, "plan.not-today"));
             }
             default -> throw new IllegalStateException("Unmatched plan action " + parts.group(1));
         }
         return Optional.empty();
+    }
+
+    /** A tap on a button the day has outgrown: the message catches up with the day, and the toast says why. */
+    private String closedDay(DialogueContext context, DailyPlan plan, String toast) {
+        messages.refresh(context.chatId(), context.messageId(), plan, context.languageCode());
+        return toast;
     }
 }

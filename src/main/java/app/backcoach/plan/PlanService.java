@@ -64,7 +64,7 @@ public class PlanService {
                 .isPresent();
     }
 
-    /** Plans the day from its check-in; a revised check-in replans it. */
+    /** Plans the day from its check-in; a revised check-in replans it until the session is finished. */
     public DailyPlan plan(UserProfile profile, DailyCheckin checkin) {
         DayFacts facts = facts(profile, checkin.localDate, checkin.signals());
         DayDecision decision = checkin.chosenVersion == null ? DayPlanner.decide(facts)
@@ -78,6 +78,10 @@ public class PlanService {
             created.status = DailyPlan.Status.PLANNED;
             return created;
         });
+        if (plan.status.finished()) {
+            // The day's session is on record; a later check-in must not rewrite what was done.
+            return plan;
+        }
         store(plan, decision, compose(profile, decision, checkin.localDate), decision.reasons());
         return plan;
     }
@@ -111,12 +115,22 @@ public class PlanService {
         plan.updatedAt = clock.instant();
     }
 
-    public void mark(DailyPlan plan, DailyPlan.Status status) {
+    /**
+     * Moves the day's session on (started, done, partly done, not today). A finished session is on
+     * record and stays as it is, whatever an old button asks.
+     *
+     * @return false when the plan was already finished and nothing changed
+     */
+    public boolean mark(DailyPlan plan, DailyPlan.Status status) {
+        if (plan.status.finished()) {
+            return false;
+        }
         plan.status = status;
         plan.updatedAt = clock.instant();
         if (status != DailyPlan.Status.STARTED && status != DailyPlan.Status.PLANNED) {
             plan.finishedAt = clock.instant();
         }
+        return true;
     }
 
     /** What the rules look at, from what is stored before {@code date}. */

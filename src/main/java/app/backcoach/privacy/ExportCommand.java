@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /** A JSON copy of everything stored about the user, sent as a document. */
 @ApplicationScoped
@@ -18,8 +19,11 @@ public class ExportCommand implements Command {
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
+    private final PrivacyConfig config;
 
-    public ExportCommand(PersonalDataService personalData, MessageSender sender, Texts texts, Clock clock) {
+    public ExportCommand(PersonalDataService personalData, MessageSender sender, Texts texts, Clock clock,
+                         PrivacyConfig config) {
+        this.config = config;
         this.personalData = personalData;
         this.sender = sender;
         this.texts = texts;
@@ -35,6 +39,13 @@ public class ExportCommand implements Command {
     public void execute(CommandContext context) {
         String fileName = "back-coach-export-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";
         sender.sendDocument(context.chatId(), fileName, personalData.export(context.userId()),
-                texts.get(context.languageCode(), "export.caption"));
+                caption(texts, context.languageCode(), config.exportFormatUrl()));
+    }
+
+    /** A link only where the operator published the format; otherwise the caption says honestly where it is. */
+    static String caption(Texts texts, String language, Optional<String> formatUrl) {
+        return formatUrl.filter(url -> url.startsWith("https://") || url.startsWith("http://"))
+                .map(url -> texts.get(language, "export.caption.link", "url", url))
+                .orElseGet(() -> texts.get(language, "export.caption"));
     }
 }

@@ -5,6 +5,8 @@ import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueDefinition;
 import app.backcoach.dialogue.DialogueEngine;
 import app.backcoach.dialogue.DialogueFlow;
+import app.backcoach.dialogue.Question;
+import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Duration;
@@ -47,6 +49,17 @@ public class ProfileFlow implements DialogueFlow {
     @Override
     public DialogueDefinition definition() {
         return DEFINITION;
+    }
+
+    /** Set-up counts its questions, and says what skipping one means. */
+    @Override
+    public String prompt(DialogueContext context, Question question, Texts texts) {
+        String language = context.languageCode();
+        String html = texts.get(language, "profile.heading", "position",
+                String.valueOf(ProfileQuestions.ALL.indexOf(question) + 1), "count", String.valueOf(ProfileQuestions.ALL.size()))
+                + "\n\n" + texts.get(language, question.promptKey());
+        return ProfileQuestions.SKIP_NOTED.contains(question)
+                ? html + " " + texts.get(language, "profile.skip." + question.id()) : html;
     }
 
     @Override

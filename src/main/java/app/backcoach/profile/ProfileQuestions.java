@@ -40,6 +40,9 @@ public final class ProfileQuestions {
     static final Question EQUIPMENT = options("equipment", "none", "mat", "band", "chair");
     static final Question LENGTH = options("length", "5", "10", "20");
 
+    /** Questions whose set-up text says what skipping them means (a default one might not guess). */
+    static final List<Question> SKIP_NOTED = List.of(TIME_ZONE, CHECKIN);
+
     public static final List<Question> ALL = List.of(TIME_ZONE, CHECKIN, WORK_DAYS, WORK_HOURS, REMINDERS, QUIET, PHASE,
             EQUIPMENT, LENGTH);
     /** Asked only in /settings: set-up stays short, and the default suits most. */
@@ -92,7 +95,7 @@ public final class ProfileQuestions {
         }
     }
 
-    /** "Europe/Vienna", "vienna", "New York", "UTC+2", "+05:30" → a zone id. */
+    /** "Europe/Vienna", "vienna", "Wien", "München", "Österreich", "New York", "UTC+2", "+05:30" → a zone id. */
     static Optional<String> readZone(String text) {
         String typed = text.trim();
         try {
@@ -110,6 +113,10 @@ public final class ProfileQuestions {
             } catch (DateTimeException outOfRange) {
                 return Optional.empty();
             }
+        }
+        Optional<String> named = ZoneNames.find(typed);
+        if (named.isPresent()) {
+            return named;
         }
         String city = typed.replace(' ', '_').toLowerCase(Locale.ROOT);
         return ZoneId.getAvailableZoneIds().stream()

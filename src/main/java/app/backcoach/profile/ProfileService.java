@@ -48,8 +48,16 @@ public class ProfileService {
 
     /** The person's calendar day now, in their time zone (UTC before set-up). */
     public LocalDate today(long userId) {
-        ZoneId zone = find(userId).map(profile -> ZoneId.of(profile.timeZone)).orElse(ZoneOffset.UTC);
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.now(clock.withZone(zone(userId)));
+    }
+
+    /** The person's clock time now, in their time zone (UTC before set-up). */
+    public LocalTime timeOfDay(long userId) {
+        return LocalTime.now(clock.withZone(zone(userId)));
+    }
+
+    private ZoneId zone(long userId) {
+        return find(userId).map(profile -> ZoneId.of(profile.timeZone)).orElse(ZoneOffset.UTC);
     }
 
     /** The end of set-up: the profile in words, and where to change it. */

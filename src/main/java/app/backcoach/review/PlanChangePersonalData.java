@@ -1,6 +1,8 @@
 package app.backcoach.review;
 
 import app.backcoach.privacy.PersonalData;
+import app.backcoach.text.Texts;
+import app.backcoach.user.BotUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -8,8 +10,15 @@ import java.time.Instant;
 @ApplicationScoped
 public class PlanChangePersonalData implements PersonalData {
 
-    record Change(Instant proposedAt, String proposed, String reason, String decision, String applied,
-                  Instant decidedAt) {
+    private final Texts texts;
+
+    public PlanChangePersonalData(Texts texts) {
+        this.texts = texts;
+    }
+
+    /** {@code reason} in the person's language, {@code reasonCode} the stable name of that reason. */
+    record Change(Instant proposedAt, String proposed, String reason, String reasonCode, String decision,
+                  String applied, Instant decidedAt) {
     }
 
     @Override
@@ -19,7 +28,9 @@ public class PlanChangePersonalData implements PersonalData {
 
     @Override
     public Object export(long userId) {
-        return PlanChange.of(userId).stream().map(c -> new Change(c.proposedAt, c.kind, c.reason, c.decision.name(),
+        String language = BotUser.<BotUser>findByIdOptional(userId).map(BotUser::language).orElse(null);
+        return PlanChange.of(userId).stream().map(c -> new Change(c.proposedAt, c.kind,
+                texts.plain(language, c.reason).orElse(c.reason), c.reason, c.decision.name(),
                 c.chosen, c.decidedAt)).toList();
     }
 

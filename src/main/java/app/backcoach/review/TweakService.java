@@ -64,23 +64,37 @@ public class TweakService implements ButtonAction {
         if (!change.isPersistent()) {
             change.persist();
         }
+        sender.send(chatId, texts.get(language, "tweak.proposal", "change",
+                texts.get(language, "tweak.option." + code(proposal.kind())), "reason",
+                texts.get(language, proposal.reason()), "mix", texts.get(language, "tweak.mix." + code(proposal.kind()))),
+                keyboard(change.id, proposal.kind(), currentStep(profile), language));
+    }
+
+    /**
+     * Yes and keep as is, then the step up or back that is not proposed. When the proposal is to keep
+     * the plan, "yes" and "keep as is" would be the same answer: one button says it.
+     */
+    Keyboard keyboard(long changeId, Tweak.Kind proposed, int step, String language) {
         List<List<Keyboard.Button>> rows = new ArrayList<>();
-        rows.add(List.of(button("yes." + change.id, texts.get(language, "tweak.button.yes")),
-                button("no." + change.id, texts.get(language, "tweak.button.no"))));
+        if (proposed == Tweak.Kind.HOLD) {
+            rows.add(List.of(button("yes." + changeId, texts.get(language, "tweak.button.no"))));
+        } else {
+            rows.add(List.of(button("yes." + changeId, texts.get(language, "tweak.button.yes")),
+                    button("no." + changeId, texts.get(language, "tweak.button.no"))));
+        }
         List<Keyboard.Button> others = new ArrayList<>();
-        for (Tweak.Kind other : Tweak.Kind.values()) {
-            if (other != proposal.kind() && (other == Tweak.Kind.PROGRESS || other == Tweak.Kind.REGRESS)) {
-                others.add(button("pick." + change.id + "." + code(other),
-                        texts.get(language, "tweak.option." + code(other))));
-            }
+        if (proposed != Tweak.Kind.PROGRESS && step < DayFacts.MAX_STEP) {
+            others.add(button("pick." + changeId + "." + code(Tweak.Kind.PROGRESS),
+                    texts.get(language, "tweak.pick." + code(Tweak.Kind.PROGRESS))));
+        }
+        if (proposed != Tweak.Kind.REGRESS && step > 0) {
+            others.add(button("pick." + changeId + "." + code(Tweak.Kind.REGRESS),
+                    texts.get(language, "tweak.pick." + code(Tweak.Kind.REGRESS))));
         }
         if (!others.isEmpty()) {
             rows.add(others);
         }
-        sender.send(chatId, texts.get(language, "tweak.proposal", "change",
-                texts.get(language, "tweak.option." + code(proposal.kind())), "reason",
-                texts.get(language, proposal.reason()), "mix", texts.get(language, "tweak.mix." + code(proposal.kind()))),
-                Keyboard.of(rows));
+        return Keyboard.of(rows);
     }
 
     @Override

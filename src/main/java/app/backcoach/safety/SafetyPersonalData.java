@@ -1,6 +1,8 @@
 package app.backcoach.safety;
 
 import app.backcoach.privacy.PersonalData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +10,14 @@ import java.util.List;
 @ApplicationScoped
 public class SafetyPersonalData implements PersonalData {
 
-    record Screen(String outcome, String source, String answers, Instant screenedAt, Instant clearanceAskedAt,
+    private final ObjectMapper json;
+
+    public SafetyPersonalData(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The answers as a JSON object (question → answer), not as a string holding JSON. */
+    record Screen(String outcome, String source, JsonNode answers, Instant screenedAt, Instant clearanceAskedAt,
                   Instant clinicianClearedAt) {
     }
 
@@ -20,8 +29,8 @@ public class SafetyPersonalData implements PersonalData {
     @Override
     public Object export(long userId) {
         List<SafetyScreen> screens = SafetyScreen.list("telegramUserId = ?1 order by screenedAt, id", userId);
-        return screens.stream().map(s -> new Screen(s.outcome.name(), s.source, s.answers, s.screenedAt,
-                s.clearanceAskedAt, s.clearedAt)).toList();
+        return screens.stream().map(s -> new Screen(s.outcome.name(), s.source, PersonalData.storedJson(json, s.answers),
+                s.screenedAt, s.clearanceAskedAt, s.clearedAt)).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import app.backcoach.coaching.Shape;
 import app.backcoach.conversation.CallbackData;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.plan.DailyPlan;
+import app.backcoach.plan.PlanMessages;
 import app.backcoach.plan.PlanService;
 import app.backcoach.plan.PlanView;
 import app.backcoach.safety.ClearanceButton;
@@ -55,10 +56,13 @@ public class GuidedSessionService {
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
+    private final PlanMessages planMessages;
 
     public GuidedSessionService(PlanService plans, PlanView view, Catalogue catalogue, SessionRating rating,
-                                SafetyPause pause, MessageSender sender, Texts texts, Clock clock, StoredJson json) {
+                                SafetyPause pause, MessageSender sender, Texts texts, Clock clock, StoredJson json,
+                                PlanMessages planMessages) {
         this.pause = pause;
+        this.planMessages = planMessages;
         this.plans = plans;
         this.view = view;
         this.catalogue = catalogue;
@@ -69,14 +73,20 @@ public class GuidedSessionService {
         this.json = json;
     }
 
-    /** Starts (or restarts) the plan's guided session in a new message below the plan. */
-    public void start(DialogueContext context, DailyPlan plan) {
+    /**
+     * Starts (or restarts) the plan's guided session in a new message below the plan.
+     *
+     * @return a toast instead when there is nothing to start: a finished session stays on record
+     */
+    public Optional<String> start(DialogueContext context, DailyPlan plan) {
+        if (plan.status.finished()) {
+            return Optional.of(texts.get(context.languageCode(), "plan.already-finished"));
+        }
         if (pause.remindIfPaused(context.chatId(), context.userId(), context.languageCode())) {
-            return;
+            return Optional.empty();
         }
         if (plans.items(plan).isEmpty()) {
-            sender.send(context.chatId(), texts.get(context.languageCode(), "guided.nothing"));
-            return;
+            return Optional.of(texts.get(context.languageCode(), "guided.nothing"));
         }
         GuidedSession.deleteById(context.userId());
         GuidedSession session = new GuidedSession();
@@ -89,6 +99,7 @@ public class GuidedSessionService {
         plan.outcomes = null;
         plans.mark(plan, DailyPlan.Status.STARTED);
         show(context.below(), session, plan);
+        return Optional.empty();
     }
 
     /**
@@ -110,9 +121,15 @@ public class GuidedSessionService {
             return Optional.of(texts.get(language, "callback.closed"));
         }
         GuidedSession session = open.get();
+        DailyPlan plan = DailyPlan.findById(planId);
+        if (plan.status.finished()) {
+            // Marked done (or not today) from the plan meanwhile: that record stands.
+            session.delete();
+            sender.editKeyboard(context.chatId(), context.messageId(), null);
+            return Optional.of(texts.get(language, "plan.already-finished"));
+        }
         session.messageId = context.messageId();
         session.updatedAt = clock.instant();
-        DailyPlan plan = DailyPlan.findById(planId);
         List<PlannedItem> items = plans.items(plan);
         PlannedItem item = items.get(session.itemIndex);
         switch (move.get()) {
@@ -138,6 +155,10 @@ public class GuidedSessionService {
                 outcome(plan, session.itemIndex, EASIER, true);
                 session.setIndex = 0;
                 session.state = State.EXERCISE;
+                planMessages.refresh(context.chatId(), plan, language);
+                show(context, session, plan, texts.get(language, "guided.swapped",
+                        "hard", exercise.text(language).name(), "easier", easier.text(language).name()));
+                return Optional.empty();
             }
             case ASK_WHERE -> session.state = State.WHERE;
             case LEG_SYMPTOMS -> {
@@ -185,6 +206,7 @@ public class GuidedSessionService {
         boolean leg = outcomes.containsValue(DailyPlan.LEG_SYMPTOMS);
         plans.mark(plan, done == count ? DailyPlan.Status.DONE : DailyPlan.Status.PARTIAL);
         session.delete();
+        planMessages.refresh(context.chatId(), plan, context.languageCode());
         String language = context.languageCode();
         String summary = texts.get(language, "guided.finished", "done", String.valueOf(done),
                 "count", String.valueOf(count));
@@ -234,6 +256,11 @@ public class GuidedSessionService {
     }
 
     private void show(DialogueContext context, GuidedSession session, DailyPlan plan) {
+        show(context, session, plan, null);
+    }
+
+    /** {@code notice}, when given, heads the card: what just changed and why. */
+    private void show(DialogueContext context, GuidedSession session, DailyPlan plan, String notice) {
         String language = context.languageCode();
         List<PlannedItem> items = plans.items(plan);
         PlannedItem item = items.get(session.itemIndex);
@@ -248,6 +275,9 @@ public class GuidedSessionService {
                     "relief", relief(plan).text(language).name());
             case RELIEF -> relief(language, relief(plan), session.itemIndex + 1 >= items.size());
         };
+        if (notice != null) {
+            html = notice + "\n\n" + html;
+        }
         List<Keyboard.Button> buttons = GuidedSteps.taps(session.state).stream()
                 .map(tap -> new CallbackData(PREFIX, tap.code() + "." + plan.id + "." + session.itemIndex + "."
                         + session.setIndex).button(texts.get(language, "guided.tap." + tap.code())))
@@ -261,7 +291,7 @@ public class GuidedSessionService {
         sender.replace(context.chatId(), context.messageId(), html, Keyboard.of(rows));
     }
 
-    private String card(String language, int count, GuidedSession session, PlannedItem item, Exercise exercise) {
+    String card(String language, int count, GuidedSession session, PlannedItem item, Exercise exercise) {
         Exercise.ExerciseText text = exercise.text(language);
         StringBuilder html = new StringBuilder(texts.get(language, "guided.card", "position",
                 String.valueOf(session.itemIndex + 1), "count", String.valueOf(count), "name", text.name(),

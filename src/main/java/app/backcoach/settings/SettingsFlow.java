@@ -7,6 +7,7 @@ import app.backcoach.dialogue.DialogueFlow;
 import app.backcoach.dialogue.Question;
 import app.backcoach.profile.ProfileQuestions;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.text.Texts;
 import app.backcoach.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -49,6 +50,13 @@ public class SettingsFlow implements DialogueFlow {
     @Override
     public DialogueDefinition definition() {
         return DEFINITION;
+    }
+
+    /** One field on its own: no set-up count, and skipping keeps what is set now. */
+    @Override
+    public String prompt(DialogueContext context, Question question, Texts texts) {
+        return texts.get(context.languageCode(), question.promptKey()) + "\n\n"
+                + texts.get(context.languageCode(), "settings.skip-keeps");
     }
 
     @Override

@@ -4,6 +4,7 @@ import app.backcoach.sender.Html;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -49,6 +50,21 @@ public class Texts {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A text without its markup, for a file rather than a chat (the data export): tags dropped,
+     * entities read. Empty when there is no such text (a key from an older version, say).
+     */
+    public Optional<String> plain(String languageCode, String key, Object... arguments) {
+        String html;
+        try {
+            html = get(languageCode, key, arguments);
+        } catch (IllegalArgumentException noSuchText) {
+            return Optional.empty();
+        }
+        return Optional.of(html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&"));
     }
 
     private static String argument(String key, String name, Object[] arguments) {

@@ -165,7 +165,7 @@ class CheckinDetailsTest {
         chat.tapFirst(plan, "plan:why.");
 
         JsonNode why = chat.awaitMessage("Why " + firstExercise + "?");
-        assertThat(why.path("text").asText()).contains("In today’s plan it works on:", "Stop if:");
+        assertThat(why.path("text").asText()).contains("In today’s plan it works on:", "🛑 ");
     }
 
     @Test

@@ -31,10 +31,10 @@ class LessonsTest {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
         fake.pushText(chat.chatId(), "/learn");
 
-        JsonNode menu = chat.awaitMessage("Short lessons");
+        JsonNode menu = chat.awaitMessage("Short lessons: a minute each");
         assertThat(chat.buttons(menu)).containsExactly("learn:precision", "learn:pre-pain", "learn:partners",
                 "learn:recovery", "learn:pencil");
-        chat.tap("Short lessons", "learn:partners");
+        chat.tap("Short lessons: a minute each", "learn:partners");
 
         JsonNode lesson = chat.awaitMessage("the silent partners");
         assertThat(lesson.path("text").asText()).contains("take load off the lower back");

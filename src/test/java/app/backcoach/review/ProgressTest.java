@@ -114,6 +114,39 @@ class ProgressTest {
     }
 
     @Test
+    void keepingThePlanIsOneButtonNotTwoThatMeanTheSame() {
+        ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        LocalDate today = profiles.today(chat.chatId());
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int daysAgo = 6; daysAgo >= 0; daysAgo--) {
+                store(chat.chatId(), today.minusDays(daysAgo), 3, daysAgo < 2 ? "DONE" : "SKIPPED");
+            }
+            DailyPlan.<DailyPlan>on(chat.chatId(), today).orElseThrow().step = 2;
+        });
+        fake.pushText(chat.chatId(), "/progress");
+        JsonNode proposal = chat.awaitMessage("One change for next week");
+
+        // Two sessions this week: the proposal is to keep the plan, so "yes" and "keep as is" are one button.
+        assertThat(proposal.path("text").asText()).contains("keep the plan as it is");
+        assertThat(labels(proposal)).containsExactly(List.of("Keep as is"), List.of("One step up", "One step back"));
+        chat.tapFirst(proposal, "tw:yes.");
+        chat.awaitMessage("Fine, the plan stays as it is.");
+        PlanChange change = QuarkusTransaction.requiringNew().call(() -> PlanChange.of(chat.chatId()).get(0));
+        assertThat(change.decision).isEqualTo(PlanChange.Decision.ACCEPTED);
+        assertThat(change.chosen).isEqualTo("HOLD");
+    }
+
+    private static List<List<String>> labels(JsonNode message) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        message.path("reply_markup").path("inline_keyboard").forEach(row -> {
+            List<String> labels = new java.util.ArrayList<>();
+            row.forEach(button -> labels.add(button.path("text").asText()));
+            rows.add(labels);
+        });
+        return rows;
+    }
+
+    @Test
     void theWeeklyReviewComesByItselfOnlyAfterAWeekWithCheckIns() {
         ChatScreen active = People.readyToCheckIn(profiles, consent);
         ChatScreen quiet = People.readyToCheckIn(profiles, consent);

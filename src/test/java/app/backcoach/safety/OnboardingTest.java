@@ -38,7 +38,7 @@ class OnboardingTest {
         assertThat(consent.decision).isEqualTo(ConsentRecord.Decision.GIVEN);
         assertThat(consent.policyVersion).isEqualTo(PrivacyPolicy.VERSION);
         // Consent, seven questions and the outcome lived in one message; the profile starts below it.
-        chat.awaitMessage("Your profile · 1 of 9");
+        assertThat(chat.awaitMessage("Your profile · 1 of 9").path("text").asText()).contains("Skipping uses UTC.");
         assertThat(chat.messages()).hasSize(3);
         assertThat(dialogue(chat.chatId()).orElseThrow().dialogue).isEqualTo("pf");
     }

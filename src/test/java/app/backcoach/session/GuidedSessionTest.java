@@ -48,7 +48,7 @@ class GuidedSessionTest {
         chat.tapFirst(plan, "plan:guide");
 
         JsonNode card = chat.awaitButtons("gs:");
-        assertThat(card.path("text").asText()).contains("1/" + before.size(), "Set 1 of", "Watch out:", "Stop if:");
+        assertThat(card.path("text").asText()).contains("1/" + before.size(), "Set 1 of", "Watch out:", "🛑 ");
         for (int i = 0; i < easierAt; i++) {
             card = skip(chat, card);
         }
@@ -56,9 +56,21 @@ class GuidedSessionTest {
         Exercise easier = catalogue.get(hard.regression());
         chat.tapFirst(card, "gs:hard");
 
-        JsonNode swapped = chat.awaitMessage(easier.text("en").name());
+        JsonNode swapped = chat.awaitMessage("Swapped: " + hard.text("en").name() + " felt too hard");
+        assertThat(swapped.path("text").asText()).contains("easier version, " + easier.text("en").name(),
+                (easierAt + 1) + "/" + before.size() + " · " + easier.text("en").name());
         assertThat(swapped.path("message_id").asLong()).isEqualTo(card.path("message_id").asLong());
         assertThat(items(chat).get(easierAt).exerciseId()).isEqualTo(easier.id());
+        // The plan above lists the exercise now done, and its "why this?" button names and explains it.
+        long planMessage = plan.path("message_id").asLong();
+        JsonNode updatedPlan = await().until(() -> message(chat, planMessage),
+                shown -> shown.path("text").asText().contains((easierAt + 1) + ". " + easier.text("en").name()));
+        assertThat(updatedPlan.path("text").asText()).doesNotContain(hard.text("en").name());
+        String why = "plan:why." + planOn(chat, today()).id + "." + easierAt;
+        assertThat(label(updatedPlan, why)).startsWith("ℹ " + (easierAt + 1) + " ")
+                .contains(easier.text("en").name().substring(0, 8));
+        FakeBotApi.instance().pushCallback(chat.chatId(), planMessage, why);
+        chat.awaitMessage("Why " + easier.text("en").name() + "?");
 
         chat.tapFirst(swapped, "gs:hurt");
         JsonNode where = chat.awaitMessage("Where do you feel it?");
@@ -95,6 +107,22 @@ class GuidedSessionTest {
         assertThat(chat.awaitButtons("gs:").path("text").asText()).isEqualTo(second.path("text").asText());
         assertThat(QuarkusTransaction.requiringNew().call(() ->
                 GuidedSession.<GuidedSession>findById(chat.chatId()).itemIndex)).isEqualTo(1);
+    }
+
+    private static JsonNode message(ChatScreen chat, long messageId) {
+        return chat.messages().stream().filter(m -> m.path("message_id").asLong() == messageId).findFirst()
+                .orElseThrow();
+    }
+
+    private static String label(JsonNode message, String callbackData) {
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("callback_data").asText().equals(callbackData)) {
+                    return button.path("text").asText();
+                }
+            }
+        }
+        throw new AssertionError("No button " + callbackData + " on " + message);
     }
 
     private static long closedAnswers(FakeBotApi fake) {

@@ -76,6 +76,25 @@ class SettingsTest {
     }
 
     @Test
+    void oneFieldIsAskedOnItsOwnAndACityCanBeTypedInTheLanguageOfThePerson() {
+        ChatScreen chat = withProfile();
+        fake.pushText(chat.chatId(), "/settings");
+        chat.tap("Settings: tap", "set:timezone");
+        String question = chat.awaitMessage("Which time zone are you in?").path("text").asText();
+        // Not set-up's "Your profile · 1 of 9", and skipping keeps the zone instead of "uses UTC".
+        assertThat(question).doesNotContain("Your profile", "of 9", "Skipping uses UTC")
+                .contains("Skipping keeps what is set now.");
+
+        fake.pushText(chat.chatId(), "Entenhausen");
+        chat.awaitMessage("I couldn’t read that as an answer to this question.");
+        assertThat(chat.messages()).noneMatch(m -> m.path("text").asText().contains("answer with the buttons"));
+
+        fake.pushText(chat.chatId(), "Wien");
+        chat.awaitMessage("Time zone: Europe/Vienna");
+        assertThat(profiles.find(chat.chatId()).orElseThrow().timeZone).isEqualTo("Europe/Vienna");
+    }
+
+    @Test
     void theLanguageCanBeChosenOverTelegrams() {
         ChatScreen chat = withProfile();
         fake.pushText(chat.chatId(), "/settings");
