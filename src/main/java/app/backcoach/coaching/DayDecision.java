@@ -1,6 +1,7 @@
 package app.backcoach.coaching;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The day decided: how much, what kind, on which step, and every reason that shaped it.
@@ -8,11 +9,18 @@ import java.util.List;
  * @param demanding a demanding day, so tomorrow is light (load cycling)
  * @param settled a good day for the pain-monitoring model
  * @param progressed today stepped up
+ * @param easier exercises that hurt lately: the composer gives their regression instead
  */
 public record DayDecision(Version version, Shape shape, int step, boolean reliefFocus, boolean demanding,
-                          boolean settled, boolean progressed, List<Decision> reasons) {
+                          boolean settled, boolean progressed, List<Decision> reasons, Set<String> easier) {
 
     public DayDecision {
         reasons = List.copyOf(reasons);
+        easier = Set.copyOf(easier);
+    }
+
+    public DayDecision(Version version, Shape shape, int step, boolean reliefFocus, boolean demanding,
+                       boolean settled, boolean progressed, List<Decision> reasons) {
+        this(version, shape, step, reliefFocus, demanding, settled, progressed, reasons, Set.of());
     }
 }

@@ -8,6 +8,7 @@ import app.backcoach.coaching.DayPlanner;
 import app.backcoach.coaching.Decision;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.SessionComposer;
+import app.backcoach.coaching.SessionFeedback;
 import app.backcoach.coaching.Shape;
 import app.backcoach.coaching.Signals;
 import app.backcoach.coaching.Version;
@@ -31,6 +32,8 @@ public class PlanService {
 
     /** Days of check-ins the pain baseline is taken over. */
     static final int BASELINE_DAYS = 7;
+    /** Days of plans the ladder and the session feedback look back over. */
+    static final int HISTORY_DAYS = 28;
 
     private final Catalogue catalogue;
     private final StoredJson json;
@@ -89,7 +92,9 @@ public class PlanService {
             return Optional.empty();
         }
         DayDecision shorter = new DayDecision(current.shorter(), Shape.valueOf(plan.shape), plan.step,
-                plan.reliefFocus, false, plan.settled, plan.progressed, List.of());
+                plan.reliefFocus, false, plan.settled, plan.progressed, List.of(),
+                feedback(DailyPlan.between(plan.telegramUserId, plan.localDate.minusDays(HISTORY_DAYS), plan.localDate),
+                        plan.localDate).hurtExercises());
         List<Decision> reasons = new ArrayList<>(reasons(plan));
         reasons.add(Decision.because("asked-shorter", "rule.asked-shorter"));
         store(plan, shorter, compose(profile, shorter, plan.localDate), reasons);
@@ -124,14 +129,87 @@ public class PlanService {
         long userId = profile.telegramUserId;
         OptionalDouble baseline = DailyCheckin.between(userId, date.minusDays(BASELINE_DAYS), date).stream()
                 .filter(checkin -> checkin.pain != null).mapToInt(checkin -> checkin.pain).average();
+        long baselineMornings = DailyCheckin.between(userId, date.minusDays(BASELINE_DAYS), date).stream()
+                .filter(checkin -> checkin.pain != null).count();
+        List<DailyPlan> recent = DailyPlan.between(userId, date.minusDays(HISTORY_DAYS), date);
         Optional<DailyPlan> yesterday = DailyPlan.on(userId, date.minusDays(1));
-        int step = DailyPlan.before(userId, date).map(plan -> plan.step).orElse(DayFacts.firstStep(profile.phase));
+        int step = DailyPlan.before(userId, date).map(DailyPlan::confirmedStep)
+                .orElse(DayFacts.firstStep(profile.phase));
         boolean redFlag = SafetyScreen.pausingPlan(userId).isPresent();
         return new DayFacts(signals, redFlag, baseline.isPresent() ? baseline.getAsDouble() : null,
+                (int) baselineMornings,
                 yesterday.filter(plan -> plan.demanding && plan.status != DailyPlan.Status.SKIPPED).isPresent(),
                 yesterday.filter(plan -> plan.settled).isPresent(),
                 yesterday.filter(plan -> plan.progressed).isPresent(),
-                step, profile.phase, profile.sessionMinutes);
+                step, sessionsAt(step, recent), daysSinceStepUp(recent, date), feedback(recent, date),
+                profile.phase, profile.sessionMinutes);
+    }
+
+    /** Sessions done at this step since the person reached it (full or reduced days, not easing ones). */
+    static int sessionsAt(int step, List<DailyPlan> newestFirst) {
+        int sessions = 0;
+        for (DailyPlan plan : newestFirst) {
+            if (plan.confirmedStep() != step) {
+                break;
+            }
+            boolean atTheStep = plan.step == step && !plan.reliefFocus
+                    && (Version.FULL.name().equals(plan.version) || Version.REDUCED.name().equals(plan.version))
+                    && Shape.STANDARD.name().equals(plan.shape);
+            if (atTheStep && plan.status == DailyPlan.Status.DONE) {
+                sessions++;
+            }
+        }
+        return sessions;
+    }
+
+    static Integer daysSinceStepUp(List<DailyPlan> newestFirst, LocalDate date) {
+        return newestFirst.stream().filter(DailyPlan::steppedUp).findFirst()
+                .map(plan -> (int) java.time.temporal.ChronoUnit.DAYS.between(plan.localDate, date)).orElse(null);
+    }
+
+    /** Pain during the recent sessions and the exercises that hurt (or reached a leg). */
+    SessionFeedback feedback(List<DailyPlan> newestFirst, LocalDate date) {
+        LocalDate windowStart = date.minusDays(SessionFeedback.WINDOW_DAYS);
+        List<DailyPlan> sessions = newestFirst.stream().filter(plan -> plan.status.happened())
+                .filter(plan -> !plan.localDate.isBefore(windowStart)).toList();
+        if (sessions.isEmpty()) {
+            return SessionFeedback.NONE;
+        }
+        java.util.Set<String> hurtExercises = new java.util.HashSet<>();
+        int hurtSessions = 0;
+        for (DailyPlan plan : sessions) {
+            java.util.Set<String> hurt = hurtExercises(plan);
+            hurtExercises.addAll(hurt);
+            if (hurt(plan, hurt)) {
+                hurtSessions++;
+            }
+        }
+        DailyPlan last = sessions.get(0);
+        boolean lastHurt = !last.localDate.isBefore(date.minusDays(SessionFeedback.RECENT_DAYS))
+                && hurt(last, hurtExercises(last));
+        return new SessionFeedback(lastHurt, last.painDuring, hurtSessions, hurtExercises);
+    }
+
+    private static boolean hurt(DailyPlan plan, java.util.Set<String> hurtExercises) {
+        return plan.painDuring != null && plan.painDuring > SessionFeedback.PAIN_LIMIT || !hurtExercises.isEmpty();
+    }
+
+    private java.util.Set<String> hurtExercises(DailyPlan plan) {
+        if (plan.outcomes == null) {
+            return java.util.Set.of();
+        }
+        java.util.Map<String, String> outcomes = json.read(plan.outcomes,
+                new TypeReference<java.util.Map<String, String>>() {
+                }, "session outcomes");
+        List<PlannedItem> items = items(plan);
+        java.util.Set<String> hurt = new java.util.HashSet<>();
+        outcomes.forEach((index, outcome) -> {
+            int at = Integer.parseInt(index);
+            if ((DailyPlan.HURT.equals(outcome) || DailyPlan.LEG_SYMPTOMS.equals(outcome)) && at < items.size()) {
+                hurt.add(items.get(at).exerciseId());
+            }
+        });
+        return hurt;
     }
 
     private List<PlannedItem> compose(UserProfile profile, DayDecision decision, LocalDate date) {

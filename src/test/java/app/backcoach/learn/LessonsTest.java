@@ -46,6 +46,7 @@ class LessonsTest {
     @Test
     void aCheckInOffersTheNextLessonButNotAgainTheSameDay() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        app.backcoach.testing.CheckIns.earlierMornings(chat, 3, 2);
         checkIn(chat, "2", null, "desk");
         chat.awaitMessage("A one-minute read for today");
 
