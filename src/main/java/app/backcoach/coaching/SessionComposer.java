@@ -222,14 +222,18 @@ public final class SessionComposer {
             return Optional.of(new PlannedItem(chosen.id(), part, chosen.dose().withSets(sets), round(minutes)));
         }
 
-        /** Follows the progression chain while the next variant fits today (level, place, kit, purpose). */
+        /**
+         * Follows the progression chain while the next variant is a level up and fits today (level,
+         * place, kit, purpose); a same-level "progression" is a sideways move, not a step.
+         */
         private Exercise upTheChain(Exercise start, List<Exercise> fitting) {
             Exercise current = start;
             Set<String> seen = new java.util.HashSet<>();
             while (current.hasProgression() && seen.add(current.id())) {
                 String progression = current.progression();
+                int level = current.level();
                 Optional<Exercise> next = fitting.stream()
-                        .filter(exercise -> exercise.id().equals(progression)).findFirst();
+                        .filter(exercise -> exercise.id().equals(progression) && exercise.level() > level).findFirst();
                 if (next.isEmpty()) {
                     break;
                 }
