@@ -9,18 +9,26 @@ import java.util.Set;
  * @param demanding a demanding day, so tomorrow is light (load cycling)
  * @param settled a good day for the pain-monitoring model
  * @param progressed today stepped up
- * @param easier exercises that hurt lately: the composer gives their regression instead
+ * @param easier exercises that bothered the back lately (amber): the composer gives their regression
+ * @param resting exercises that hurt again or reached a leg (red): left out for now
  */
 public record DayDecision(Version version, Shape shape, int step, boolean reliefFocus, boolean demanding,
-                          boolean settled, boolean progressed, List<Decision> reasons, Set<String> easier) {
+                          boolean settled, boolean progressed, List<Decision> reasons, Set<String> easier,
+                          Set<String> resting) {
 
     public DayDecision {
         reasons = List.copyOf(reasons);
         easier = Set.copyOf(easier);
+        resting = Set.copyOf(resting);
+    }
+
+    public DayDecision(Version version, Shape shape, int step, boolean reliefFocus, boolean demanding,
+                       boolean settled, boolean progressed, List<Decision> reasons, Set<String> easier) {
+        this(version, shape, step, reliefFocus, demanding, settled, progressed, reasons, easier, Set.of());
     }
 
     public DayDecision(Version version, Shape shape, int step, boolean reliefFocus, boolean demanding,
                        boolean settled, boolean progressed, List<Decision> reasons) {
-        this(version, shape, step, reliefFocus, demanding, settled, progressed, reasons, Set.of());
+        this(version, shape, step, reliefFocus, demanding, settled, progressed, reasons, Set.of(), Set.of());
     }
 }

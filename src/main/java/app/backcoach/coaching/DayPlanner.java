@@ -24,7 +24,8 @@ public final class DayPlanner {
      * Self-adjust: the person chose the version. Pain monitoring stays on: a red flag, pain of 7 or
      * more, a session that hurt, a flare-up or pain two points above baseline still limit the day
      * and step back as they would; sore mornings, sleep and the rest are the person's call. The day
-     * type still shapes the session. No step up: progression stays with the rules' days.
+     * type still shapes the session. A step up comes only when the pain-monitoring rule allows one
+     * and the person chose a full standard day.
      */
     public static DayDecision selfAdjusted(DayFacts facts, Version chosen) {
         Version version = chosen;
@@ -47,10 +48,19 @@ public final class DayPlanner {
         Decision dayType = AdaptationRules.DAY_TYPE.apply(facts);
         shape = dayType.shape() != null ? dayType.shape() : shape;
         shape = shapeFor(version, shape);
-        int step = Math.max(0, facts.step() + stepChange);
+        // The rule still owns the step: a step up it allows comes on a chosen full standard day.
+        Decision monitoring = AdaptationRules.PAIN_MONITORING.apply(facts);
+        boolean progress = stepChange == 0 && monitoring.stepChange() > 0 && version == Version.FULL
+                && shape == Shape.STANDARD;
+        if (progress) {
+            stepChange = 1;
+            reasons.add(monitoring);
+        }
+        int step = Math.max(0, Math.min(DayFacts.MAX_STEP, facts.step() + stepChange));
         boolean demanding = shape == Shape.PRIME_AND_PROTECT || (version == Version.FULL && shape == Shape.STANDARD);
+        tolerance(facts).ifPresent(reasons::add);
         return new DayDecision(version, shape, step, reliefFocus, demanding, AdaptationRules.settled(facts),
-                false, reasons, facts.feedback().hurtExercises());
+                progress, reasons, facts.feedback().hurtExercises(), facts.feedback().resting());
     }
 
     static DayDecision decide(DayFacts facts, List<AdaptationRules.Rule> rules) {
@@ -78,8 +88,19 @@ public final class DayPlanner {
         shape = shapeFor(version, shape);
         int step = Math.max(0, Math.min(DayFacts.MAX_STEP, facts.step() + stepChange));
         boolean demanding = shape == Shape.PRIME_AND_PROTECT || (version == Version.FULL && shape == Shape.STANDARD);
+        tolerance(facts).ifPresent(reasons::add);
         return new DayDecision(version, shape, step, reliefFocus, demanding, AdaptationRules.settled(facts),
-                stepChange > 0, reasons, facts.feedback().hurtExercises());
+                stepChange > 0, reasons, facts.feedback().hurtExercises(), facts.feedback().resting());
+    }
+
+    /** The tolerance memory shapes the exercises (not the dose): said in /why when it does. */
+    private static java.util.Optional<Decision> tolerance(DayFacts facts) {
+        SessionFeedback feedback = facts.feedback();
+        if (feedback.hurtExercises().isEmpty() && feedback.resting().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Decision.because("tolerance",
+                feedback.resting().isEmpty() ? "rule.tolerance.easier" : "rule.tolerance.resting"));
     }
 
     /**

@@ -191,6 +191,7 @@ public final class SessionComposer {
             List<Exercise> fitting = catalogue.all().stream()
                     .filter(exercise -> exercise.serves(purpose))
                     .filter(exercise -> !taken.contains(exercise.id()))
+                    .filter(exercise -> !day.resting().contains(exercise.id()))
                     .filter(exercise -> exercise.level() <= maxLevel)
                     .filter(exercise -> !gentle || exercise.relief() || !anyRelief(purpose))
                     .filter(this::equipmentAtHand)
@@ -243,14 +244,15 @@ public final class SessionComposer {
         }
 
         /**
-         * An exercise that hurt lately comes back as its regression (down the chain until one did not
-         * hurt); one with no such regression is replaced by another that did not hurt, or left out.
+         * An amber exercise (it bothered the back lately) comes back as its regression, down the chain
+         * until one did not; one with no such regression is replaced by another, or left out.
          */
         private Optional<Exercise> easierIfItHurt(Exercise chosen, List<Exercise> fitting) {
             Exercise current = chosen;
             while (day.easier().contains(current.id()) && current.hasRegression()) {
                 Exercise regression = catalogue.get(current.regression());
-                if (taken.contains(regression.id()) || !equipmentAtHand(regression) || !fitsTheDay(regression)) {
+                if (taken.contains(regression.id()) || day.resting().contains(regression.id())
+                        || !equipmentAtHand(regression) || !fitsTheDay(regression)) {
                     break;
                 }
                 current = regression;

@@ -10,11 +10,13 @@ import java.util.Set;
  *                 during it or an exercise that hurt
  * @param lastPainDuring the pain during that session, or null when not given
  * @param hurtSessions sessions of the last {@link #WINDOW_DAYS} days that hurt, the latest included
- * @param hurtExercises exercises that hurt in those days: they come back as their regression
+ * @param hurtExercises amber exercises ({@link Tolerance}): they come back as their regression
+ * @param resting red exercises ({@link Tolerance}): left out for two weeks, then tried once more
  */
-public record SessionFeedback(boolean lastHurt, Integer lastPainDuring, int hurtSessions, Set<String> hurtExercises) {
+public record SessionFeedback(boolean lastHurt, Integer lastPainDuring, int hurtSessions, Set<String> hurtExercises,
+                              Set<String> resting) {
 
-    public static final SessionFeedback NONE = new SessionFeedback(false, null, 0, Set.of());
+    public static final SessionFeedback NONE = new SessionFeedback(false, null, 0, Set.of(), Set.of());
     /** Pain during a session above this is more than the pain-monitoring model accepts. */
     public static final int PAIN_LIMIT = 5;
     /** How far back a session still counts as "the last one". */
@@ -24,5 +26,10 @@ public record SessionFeedback(boolean lastHurt, Integer lastPainDuring, int hurt
 
     public SessionFeedback {
         hurtExercises = Set.copyOf(hurtExercises);
+        resting = Set.copyOf(resting);
+    }
+
+    public SessionFeedback(boolean lastHurt, Integer lastPainDuring, int hurtSessions, Set<String> hurtExercises) {
+        this(lastHurt, lastPainDuring, hurtSessions, hurtExercises, Set.of());
     }
 }

@@ -84,6 +84,8 @@ public class DailyPlan extends PanacheEntityBase {
     public static final String LEG_SYMPTOMS = "leg";
     /** The outcome of an exercise that hurt ("Hurts" in the guided session). */
     public static final String HURT = "hurt";
+    /** The outcome of an exercise swapped for its regression ("Too hard"). */
+    public static final String EASIER = "easier";
 
     /** JSON: item index → what happened in the guided session (done, easier, hurt, skipped). */
     public String outcomes;

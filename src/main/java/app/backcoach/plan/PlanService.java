@@ -9,6 +9,7 @@ import app.backcoach.coaching.Decision;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.SessionComposer;
 import app.backcoach.coaching.SessionFeedback;
+import app.backcoach.coaching.Tolerance;
 import app.backcoach.coaching.Shape;
 import app.backcoach.coaching.Signals;
 import app.backcoach.coaching.Version;
@@ -91,10 +92,11 @@ public class PlanService {
         if (current.shorter() == current) {
             return Optional.empty();
         }
+        SessionFeedback feedback = feedback(DailyPlan.between(plan.telegramUserId,
+                plan.localDate.minusDays(HISTORY_DAYS), plan.localDate), plan.localDate);
         DayDecision shorter = new DayDecision(current.shorter(), Shape.valueOf(plan.shape), plan.step,
-                plan.reliefFocus, false, plan.settled, plan.progressed, List.of(),
-                feedback(DailyPlan.between(plan.telegramUserId, plan.localDate.minusDays(HISTORY_DAYS), plan.localDate),
-                        plan.localDate).hurtExercises());
+                plan.reliefFocus, false, plan.settled, plan.progressed, List.of(), feedback.hurtExercises(),
+                feedback.resting());
         List<Decision> reasons = new ArrayList<>(reasons(plan));
         reasons.add(Decision.because("asked-shorter", "rule.asked-shorter"));
         store(plan, shorter, compose(profile, shorter, plan.localDate), reasons);
@@ -167,49 +169,73 @@ public class PlanService {
                 .map(plan -> (int) java.time.temporal.ChronoUnit.DAYS.between(plan.localDate, date)).orElse(null);
     }
 
-    /** Pain during the recent sessions and the exercises that hurt (or reached a leg). */
+    /**
+     * Pain during the recent sessions, the sessions that hurt, and the tolerance memory: what each
+     * exercise's sessions, the ratings and the next mornings said.
+     */
     SessionFeedback feedback(List<DailyPlan> newestFirst, LocalDate date) {
-        LocalDate windowStart = date.minusDays(SessionFeedback.WINDOW_DAYS);
-        List<DailyPlan> sessions = newestFirst.stream().filter(plan -> plan.status.happened())
-                .filter(plan -> !plan.localDate.isBefore(windowStart)).toList();
+        List<DailyPlan> sessions = newestFirst.stream().filter(plan -> plan.status.happened()).toList();
         if (sessions.isEmpty()) {
             return SessionFeedback.NONE;
         }
-        java.util.Set<String> hurtExercises = new java.util.HashSet<>();
-        int hurtSessions = 0;
+        LocalDate windowStart = date.minusDays(SessionFeedback.WINDOW_DAYS);
+        int hurtSessions = (int) sessions.stream().filter(plan -> !plan.localDate.isBefore(windowStart))
+                .filter(this::hurt).count();
+        DailyPlan last = sessions.get(0);
+        boolean lastHurt = !last.localDate.isBefore(date.minusDays(SessionFeedback.RECENT_DAYS)) && hurt(last);
+        java.util.Map<String, Tolerance.Level> tolerance = Tolerance.of(signals(sessions, date), date);
+        return new SessionFeedback(lastHurt, last.painDuring, hurtSessions, levelled(tolerance, Tolerance.Level.AMBER),
+                levelled(tolerance, Tolerance.Level.RED));
+    }
+
+    private static java.util.Set<String> levelled(java.util.Map<String, Tolerance.Level> tolerance,
+                                                  Tolerance.Level level) {
+        return tolerance.entrySet().stream().filter(entry -> entry.getValue() == level)
+                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** What each session said about each of its exercises. */
+    private List<Tolerance.Signal> signals(List<DailyPlan> sessions, LocalDate date) {
+        long userId = sessions.get(0).telegramUserId;
+        java.util.Map<LocalDate, String> nextMornings = new java.util.HashMap<>();
+        DailyCheckin.between(userId, date.minusDays(HISTORY_DAYS), date.plusDays(1))
+                .forEach(checkin -> nextMornings.put(checkin.localDate, checkin.yesterday));
+        List<Tolerance.Signal> signals = new ArrayList<>();
         for (DailyPlan plan : sessions) {
-            java.util.Set<String> hurt = hurtExercises(plan);
-            hurtExercises.addAll(hurt);
-            if (hurt(plan, hurt)) {
-                hurtSessions++;
+            List<PlannedItem> items = items(plan);
+            java.util.Map<String, String> outcomes = outcomes(plan);
+            boolean painful = plan.painDuring != null && plan.painDuring > SessionFeedback.PAIN_LIMIT;
+            boolean flaredAfter = Signals.NextDay.FLARED.code().equals(nextMornings.get(plan.localDate.plusDays(1)));
+            for (int index = 0; index < items.size(); index++) {
+                String outcome = outcomes.get(String.valueOf(index));
+                // "Done" marks the whole plan done without a per-exercise answer.
+                boolean done = outcome == null ? plan.status == DailyPlan.Status.DONE : !"skipped".equals(outcome);
+                Tolerance.Kind kind = DailyPlan.LEG_SYMPTOMS.equals(outcome) ? Tolerance.Kind.LEG
+                        : DailyPlan.HURT.equals(outcome) ? Tolerance.Kind.HURT
+                        : DailyPlan.EASIER.equals(outcome) ? Tolerance.Kind.TOO_HARD
+                        : !done ? null
+                        : painful ? Tolerance.Kind.PAINFUL_SESSION
+                        : flaredAfter ? Tolerance.Kind.FLARED_AFTER
+                        : Tolerance.Kind.DONE;
+                if (kind != null) {
+                    signals.add(new Tolerance.Signal(plan.localDate, items.get(index).exerciseId(), kind));
+                }
             }
         }
-        DailyPlan last = sessions.get(0);
-        boolean lastHurt = !last.localDate.isBefore(date.minusDays(SessionFeedback.RECENT_DAYS))
-                && hurt(last, hurtExercises(last));
-        return new SessionFeedback(lastHurt, last.painDuring, hurtSessions, hurtExercises);
+        return signals;
     }
 
-    private static boolean hurt(DailyPlan plan, java.util.Set<String> hurtExercises) {
-        return plan.painDuring != null && plan.painDuring > SessionFeedback.PAIN_LIMIT || !hurtExercises.isEmpty();
+    /** Pain above 5/10 during the session, or an exercise that hurt or reached a leg. */
+    private boolean hurt(DailyPlan plan) {
+        return plan.painDuring != null && plan.painDuring > SessionFeedback.PAIN_LIMIT
+                || outcomes(plan).values().stream().anyMatch(outcome -> DailyPlan.HURT.equals(outcome)
+                        || DailyPlan.LEG_SYMPTOMS.equals(outcome));
     }
 
-    private java.util.Set<String> hurtExercises(DailyPlan plan) {
-        if (plan.outcomes == null) {
-            return java.util.Set.of();
-        }
-        java.util.Map<String, String> outcomes = json.read(plan.outcomes,
+    private java.util.Map<String, String> outcomes(DailyPlan plan) {
+        return plan.outcomes == null ? java.util.Map.of() : json.read(plan.outcomes,
                 new TypeReference<java.util.Map<String, String>>() {
                 }, "session outcomes");
-        List<PlannedItem> items = items(plan);
-        java.util.Set<String> hurt = new java.util.HashSet<>();
-        outcomes.forEach((index, outcome) -> {
-            int at = Integer.parseInt(index);
-            if ((DailyPlan.HURT.equals(outcome) || DailyPlan.LEG_SYMPTOMS.equals(outcome)) && at < items.size()) {
-                hurt.add(items.get(at).exerciseId());
-            }
-        });
-        return hurt;
     }
 
     private List<PlannedItem> compose(UserProfile profile, DayDecision decision, LocalDate date) {

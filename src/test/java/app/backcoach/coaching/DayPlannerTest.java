@@ -72,6 +72,18 @@ class DayPlannerTest {
     void theExercisesThatHurtGoToTheComposer() {
         DayDecision decision = DayPlanner.decide(AdaptationRulesTest.day().lastSessionHurt(1, "bird-dog").facts());
         assertThat(decision.easier()).containsExactly("bird-dog");
+        assertThat(decision.reasons()).extracting(Decision::reason).contains("rule.tolerance.easier");
+    }
+
+    @org.junit.jupiter.api.Test
+    void redExercisesRestAndWhySaysSo() {
+        DayDecision decision = DayPlanner.decide(AdaptationRulesTest.day().feedback(new SessionFeedback(false, 2, 0,
+                java.util.Set.of("dead-bug"), java.util.Set.of("bird-dog"))).facts());
+        assertThat(decision.easier()).containsExactly("dead-bug");
+        assertThat(decision.resting()).containsExactly("bird-dog");
+        assertThat(decision.reasons()).extracting(Decision::reason).contains("rule.tolerance.resting");
+        assertThat(DayPlanner.decide(AdaptationRulesTest.day().facts()).reasons()).extracting(Decision::reason)
+                .doesNotContain("rule.tolerance.easier", "rule.tolerance.resting");
     }
 
     /**
@@ -158,10 +170,30 @@ class DayPlannerTest {
 
         assertThat(decision.version()).isEqualTo(version);
         assertThat(decision.shape()).isEqualTo(shape);
-        // No step up on a chosen day; the rules that step back still do.
+        // No step up on these chosen days; the rules that step back still do.
         assertThat(decision.step()).isLessThanOrEqualTo(day.facts().step());
         assertThat(decision.progressed()).isFalse();
         assertThat(decision.reasons().get(0).reason()).isEqualTo("rule.self-adjust." + chosen.code());
+    }
+
+    static Stream<Arguments> selfAdjustedSteps() {
+        Day ready = AdaptationRulesTest.day().afterGoodDay();
+        return Stream.of(
+                Arguments.of("the rule's step up comes on a chosen full day", ready, Version.FULL, 2),
+                Arguments.of("not on a chosen reduced day", ready, Version.REDUCED, 1),
+                Arguments.of("not before two sessions at the step", ready.sessionsAtStep(1), Version.FULL, 1),
+                Arguments.of("not after a session that hurt", ready.lastSessionHurt(1), Version.FULL, 1),
+                Arguments.of("a flare-up steps back", AdaptationRulesTest.day().yesterday(NextDay.FLARED), Version.FULL,
+                        0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("selfAdjustedSteps")
+    void selfAdjustLeavesTheStepToTheRule(String name, Day day, Version chosen, int step) {
+        DayDecision decision = DayPlanner.selfAdjusted(day.facts(), chosen);
+
+        assertThat(decision.step()).isEqualTo(step);
+        assertThat(decision.progressed()).isEqualTo(step > day.facts().step());
     }
 
     @org.junit.jupiter.api.Test

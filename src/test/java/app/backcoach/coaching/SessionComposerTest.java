@@ -193,6 +193,18 @@ class SessionComposerTest {
         }
     }
 
+    /** A red exercise rests: neither it nor anything else takes its place by name. */
+    @org.junit.jupiter.api.Test
+    void aRedExerciseIsLeftOut() {
+        for (LocalDate date : twoWeeks()) {
+            List<String> usual = ids(compose(day(Version.FULL, Shape.STANDARD, 2, false), BUILDING_10, date));
+            String red = usual.get(0);
+            DayDecision resting = new DayDecision(Version.FULL, Shape.STANDARD, 2, false, false, false, false,
+                    List.of(), Set.of(), Set.of(red));
+            assertThat(ids(compose(resting, BUILDING_10, date))).as(date.toString()).isNotEmpty().doesNotContain(red);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void recoveringStaysAtLevelTwo() {
         SessionComposer.Setting recovering = new SessionComposer.Setting("band", "recovering", 20);
