@@ -78,6 +78,7 @@ class SelfAdjustTest {
     }
 
     private JsonNode answer(ChatScreen chat, String pain, String sleep, String version) {
+        long checkin = chat.awaitMessage("How is your back right now?").path("message_id").asLong();
         chat.tap("How is your back right now?", "dlg:ci.pain." + pain);
         chat.tap("How long did stiffness last", "dlg:ci.stiffness.lt15");
         chat.tap("How confident do you feel", "dlg:ci.confidence.4");
@@ -86,6 +87,10 @@ class SelfAdjustTest {
         if (version != null) {
             chat.tap("Your call today", "dlg:ci.own-version." + version);
         }
-        return chat.awaitButtons("plan:");
+        // The plan replaces this check-in's message; yesterday's plan still carries plan buttons too.
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> chat.messages()
+                .stream().filter(message -> message.path("message_id").asLong() == checkin)
+                .filter(message -> chat.buttons(message).stream().anyMatch(data -> data.startsWith("plan:")))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 }

@@ -31,7 +31,8 @@ class LessonsTest {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
         fake.pushText(chat.chatId(), "/learn");
 
-        JsonNode menu = chat.awaitMessage("Short lessons");
+        // The menu is the message with lesson buttons (/help's reply also names "Short lessons").
+        JsonNode menu = chat.awaitButtons("learn:");
         assertThat(chat.buttons(menu)).containsExactly("learn:precision", "learn:pre-pain", "learn:partners",
                 "learn:recovery", "learn:pencil");
         chat.tap("Short lessons", "learn:partners");
