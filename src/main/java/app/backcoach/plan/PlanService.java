@@ -147,7 +147,10 @@ public class PlanService {
                 profile.phase, profile.sessionMinutes);
     }
 
-    /** Sessions done at this step since the person reached it (full or reduced days, not easing ones). */
+    /**
+     * Sessions done at this step since the person reached it (full or reduced days, not easing ones,
+     * and not those with pain above 5/10 during them).
+     */
     static int sessionsAt(int step, List<DailyPlan> newestFirst) {
         int sessions = 0;
         for (DailyPlan plan : newestFirst) {
@@ -157,7 +160,9 @@ public class PlanService {
             boolean atTheStep = plan.step == step && !plan.reliefFocus
                     && (Version.FULL.name().equals(plan.version) || Version.REDUCED.name().equals(plan.version))
                     && Shape.STANDARD.name().equals(plan.shape);
-            if (atTheStep && plan.status == DailyPlan.Status.DONE) {
+            // A session that hurt is no evidence the step is tolerated.
+            boolean painFree = plan.painDuring == null || plan.painDuring <= SessionFeedback.PAIN_LIMIT;
+            if (atTheStep && plan.status == DailyPlan.Status.DONE && painFree) {
                 sessions++;
             }
         }
