@@ -28,9 +28,20 @@ public final class AdaptationRules {
     static final int WORSE_BY = 2;
     /** Confidence at or below this (of 5) keeps the day gentle. */
     static final int LOW_CONFIDENCE = 2;
+    /** Pain at rest from this up (below {@link #SEVERE_PAIN}) is a reduced day with easing. */
+    static final int MODERATE_PAIN = 5;
+    /** Mornings a pain baseline needs before a day is judged against it. */
+    static final int BASELINE_MORNINGS = 3;
+    /** Sessions done at a step before the next. */
+    static final int SESSIONS_PER_STEP = 2;
+    /** Days between two steps up, at least. */
+    static final int DAYS_PER_STEP = 7;
 
     public static final Rule RED_FLAG = new Rule("red-flag", AdaptationRules::redFlag);
     public static final Rule SEVERE_PAIN_RULE = new Rule("severe-pain", AdaptationRules::severePain);
+    public static final Rule MODERATE_PAIN_RULE = new Rule("moderate-pain", AdaptationRules::moderatePain);
+    public static final Rule FIRST_DAYS = new Rule("first-days", AdaptationRules::firstDays);
+    public static final Rule SESSION_FEEDBACK = new Rule("session-feedback", AdaptationRules::sessionFeedback);
     public static final Rule PAIN_MONITORING = new Rule("pain-monitoring", AdaptationRules::painMonitoring);
     public static final Rule RECOVERY = new Rule("recovery", AdaptationRules::recovery);
     public static final Rule CONFIDENCE = new Rule("confidence", AdaptationRules::confidence);
@@ -39,8 +50,8 @@ public final class AdaptationRules {
     public static final Rule PHASE = new Rule("phase", AdaptationRules::phase);
 
     /** All rules, in the order their reasons are told. */
-    public static final List<Rule> ALL = List.of(RED_FLAG, SEVERE_PAIN_RULE, PAIN_MONITORING, RECOVERY, CONFIDENCE,
-            LOAD_CYCLING, DAY_TYPE, PHASE);
+    public static final List<Rule> ALL = List.of(RED_FLAG, SEVERE_PAIN_RULE, MODERATE_PAIN_RULE,
+            FIRST_DAYS, SESSION_FEEDBACK, PAIN_MONITORING, RECOVERY, CONFIDENCE, LOAD_CYCLING, DAY_TYPE, PHASE);
 
     private AdaptationRules() {
     }
@@ -59,6 +70,43 @@ public final class AdaptationRules {
                 ? Decision.because("severe-pain", "rule.severe-pain", "pain", pain.toString())
                         .atMost(Version.RELIEF_ONLY).withReliefFocus()
                 : Decision.none("severe-pain");
+    }
+
+    /** Pain of 5-6/10 at rest: above what the pain-monitoring model trains into, so reduced and easing. */
+    static Decision moderatePain(DayFacts facts) {
+        Integer pain = facts.signals().pain();
+        return pain != null && pain >= MODERATE_PAIN && pain < SEVERE_PAIN
+                ? Decision.because("moderate-pain", "rule.moderate-pain", "pain", pain.toString())
+                        .atMost(Version.REDUCED).withReliefFocus()
+                : Decision.none("moderate-pain");
+    }
+
+    /**
+     * Fewer than three mornings to compare with (the first days, or back after a break): without a
+     * baseline a worse morning cannot be told from a usual one, and how this back answers a
+     * session is not known yet, so the day is reduced until there is one.
+     */
+    static Decision firstDays(DayFacts facts) {
+        return facts.baselineMornings() < BASELINE_MORNINGS
+                ? Decision.because("first-days", "rule.first-days").atMost(Version.REDUCED)
+                : Decision.none("first-days");
+    }
+
+    /**
+     * What the last session told us: pain above 5/10 during it, or an exercise that hurt (or sent
+     * symptoms into a leg). Once → reduced, no step up, that exercise comes back as its regression;
+     * a second time within two weeks → one step back with easing.
+     */
+    static Decision sessionFeedback(DayFacts facts) {
+        String rule = "session-feedback";
+        SessionFeedback feedback = facts.feedback();
+        if (!feedback.lastHurt()) {
+            return Decision.none(rule);
+        }
+        if (feedback.hurtSessions() >= 2) {
+            return Decision.because(rule, "rule.hurt-again").atMost(Version.REDUCED).step(-1).withReliefFocus();
+        }
+        return Decision.because(rule, "rule.hurt").atMost(Version.REDUCED);
     }
 
     /**
@@ -82,15 +130,29 @@ public final class AdaptationRules {
         if (!settled(facts)) {
             return Decision.none(rule);
         }
-        if (facts.yesterdaySettled() && !facts.yesterdayProgressed() && facts.step() < DayFacts.MAX_STEP) {
-            return Decision.because(rule, "rule.progress").step(+1);
+        int top = DayFacts.maxStep(facts.phase());
+        if (facts.step() >= top) {
+            return Decision.because(rule, top < DayFacts.MAX_STEP ? "rule.recovering-top" : "rule.top-step");
         }
-        return Decision.because(rule, facts.step() >= DayFacts.MAX_STEP ? "rule.top-step" : "rule.repeat");
+        if (!facts.yesterdaySettled() || facts.yesterdayProgressed()) {
+            return Decision.because(rule, "rule.repeat");
+        }
+        boolean weekSinceLastStep = facts.daysSinceStepUp() == null || facts.daysSinceStepUp() >= DAYS_PER_STEP;
+        if (facts.sessionsAtStep() < SESSIONS_PER_STEP || !weekSinceLastStep) {
+            return Decision.because(rule, "rule.consolidate", "sessions", String.valueOf(facts.sessionsAtStep()));
+        }
+        return Decision.because(rule, "rule.progress").step(+1);
     }
 
-    /** A good day for the pain-monitoring model: yesterday's session settled and pain is not above baseline. */
+    /**
+     * A good day for the pain-monitoring model: yesterday's session settled, it did not hurt, and
+     * pain is not above baseline.
+     */
     public static boolean settled(DayFacts facts) {
         Signals signals = facts.signals();
+        if (facts.feedback().lastHurt()) {
+            return false;
+        }
         boolean sessionSettled = signals.yesterday() == NextDay.WORKED_FINE || signals.yesterday() == NextDay.NO_DIFFERENT;
         boolean painAtBaseline = signals.pain() == null || facts.baselinePain() == null
                 || signals.pain() <= facts.baselinePain();
@@ -136,11 +198,13 @@ public final class AdaptationRules {
             case TRAVEL -> Decision.because("day-type", "rule.travel").atMost(Version.REDUCED).shaped(Shape.TRAVEL);
             case TRAINING, PHYSICAL -> Decision.because("day-type", "rule.prime-protect." + type.code())
                     .shaped(Shape.PRIME_AND_PROTECT);
+            // A rest day is for recovery: a short maintenance session at most, never a full one.
+            case REST -> Decision.because("day-type", "rule.rest-day").atMost(Version.MAINTENANCE);
             default -> Decision.none("day-type");
         };
     }
 
-    /** A heavy-work period puts maintenance first; recovering keeps volume low (see the composer). */
+    /** A heavy-work period puts maintenance first; recovering keeps volume and level low (see the composer). */
     static Decision phase(DayFacts facts) {
         return switch (facts.phase()) {
             case "heavy-work" -> Decision.because("phase", "rule.heavy-work").atMost(Version.REDUCED);

@@ -9,6 +9,10 @@ import java.util.List;
  */
 public final class DayPlanner {
 
+    /** The rules that still decide when the person chooses the version themselves. */
+    static final List<AdaptationRules.Rule> SELF_ADJUST_LIMITS = List.of(AdaptationRules.RED_FLAG,
+            AdaptationRules.SEVERE_PAIN_RULE, AdaptationRules.SESSION_FEEDBACK, AdaptationRules.PAIN_MONITORING);
+
     private DayPlanner() {
     }
 
@@ -17,33 +21,46 @@ public final class DayPlanner {
     }
 
     /**
-     * Self-adjust: the person chose the version; only the safety rules can lower it, and the day
-     * type still shapes the session. No step changes: progression stays with the rules' days.
+     * Self-adjust: the person chose the version. Pain monitoring stays on: a red flag, pain of 7 or
+     * more, a session that hurt, a flare-up or pain two points above baseline still limit the day
+     * and step back as they would; sore mornings, sleep and the rest are the person's call. The day
+     * type still shapes the session. A step up comes only when the pain-monitoring rule allows one
+     * and the person chose a full standard day.
      */
     public static DayDecision selfAdjusted(DayFacts facts, Version chosen) {
         Version version = chosen;
         Shape shape = Shape.STANDARD;
+        int stepChange = 0;
         boolean reliefFocus = chosen == Version.RELIEF_ONLY;
         List<Decision> reasons = new ArrayList<>();
         reasons.add(Decision.because("self-adjust", "rule.self-adjust." + chosen.code()));
-        for (AdaptationRules.Rule rule : List.of(AdaptationRules.RED_FLAG, AdaptationRules.SEVERE_PAIN_RULE,
-                AdaptationRules.DAY_TYPE)) {
+        for (AdaptationRules.Rule rule : SELF_ADJUST_LIMITS) {
             Decision decision = rule.apply(facts);
-            if (rule != AdaptationRules.DAY_TYPE) {
+            // Pain monitoring limits a chosen day only when it steps back (flare-up or pain up).
+            boolean limits = rule != AdaptationRules.PAIN_MONITORING || decision.stepChange() < 0;
+            if (decision.fired() && limits) {
                 version = version.atMost(decision.ceiling());
                 reliefFocus |= decision.reliefFocus();
-            }
-            shape = decision.shape() != null ? decision.shape() : shape;
-            if (decision.fired() && rule != AdaptationRules.DAY_TYPE) {
+                stepChange = Math.min(stepChange, decision.stepChange());
                 reasons.add(decision);
             }
         }
-        if (version.compareTo(Version.MAINTENANCE) > 0) {
-            shape = Shape.STANDARD;
+        Decision dayType = AdaptationRules.DAY_TYPE.apply(facts);
+        shape = dayType.shape() != null ? dayType.shape() : shape;
+        shape = shapeFor(version, shape);
+        // The rule still owns the step: a step up it allows comes on a chosen full standard day.
+        Decision monitoring = AdaptationRules.PAIN_MONITORING.apply(facts);
+        boolean progress = stepChange == 0 && monitoring.stepChange() > 0 && version == Version.FULL
+                && shape == Shape.STANDARD;
+        if (progress) {
+            stepChange = 1;
+            reasons.add(monitoring);
         }
+        int step = Math.max(0, Math.min(DayFacts.MAX_STEP, facts.step() + stepChange));
         boolean demanding = shape == Shape.PRIME_AND_PROTECT || (version == Version.FULL && shape == Shape.STANDARD);
-        return new DayDecision(version, shape, facts.step(), reliefFocus, demanding, AdaptationRules.settled(facts),
-                false, reasons);
+        tolerance(facts).ifPresent(reasons::add);
+        return new DayDecision(version, shape, step, reliefFocus, demanding, AdaptationRules.settled(facts),
+                progress, reasons, facts.feedback().hurtExercises(), facts.feedback().resting());
     }
 
     static DayDecision decide(DayFacts facts, List<AdaptationRules.Rule> rules) {
@@ -66,12 +83,34 @@ public final class DayPlanner {
             stepChange = 0;
             reasons.add(Decision.because("progress-waits", "rule.progress-waits"));
         }
-        if (version.compareTo(Version.MAINTENANCE) > 0) {
-            shape = Shape.STANDARD; // relief and stop-and-refer have their own content
-        }
+        // One step back at a time, however many rules ask for it.
+        stepChange = Math.max(-1, stepChange);
+        shape = shapeFor(version, shape);
         int step = Math.max(0, Math.min(DayFacts.MAX_STEP, facts.step() + stepChange));
         boolean demanding = shape == Shape.PRIME_AND_PROTECT || (version == Version.FULL && shape == Shape.STANDARD);
+        tolerance(facts).ifPresent(reasons::add);
         return new DayDecision(version, shape, step, reliefFocus, demanding, AdaptationRules.settled(facts),
-                stepChange > 0, reasons);
+                stepChange > 0, reasons, facts.feedback().hurtExercises(), facts.feedback().resting());
+    }
+
+    /** The tolerance memory shapes the exercises (not the dose): said in /why when it does. */
+    private static java.util.Optional<Decision> tolerance(DayFacts facts) {
+        SessionFeedback feedback = facts.feedback();
+        if (feedback.hurtExercises().isEmpty() && feedback.resting().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Decision.because("tolerance",
+                feedback.resting().isEmpty() ? "rule.tolerance.easier" : "rule.tolerance.resting"));
+    }
+
+    /**
+     * Relief and stop-and-refer have their own content; a travel day stays a travel day even then,
+     * so easing on a flight is done in the seat or standing, never on the floor.
+     */
+    private static Shape shapeFor(Version version, Shape shape) {
+        if (version == Version.STOP_AND_REFER || version == Version.RELIEF_ONLY && shape != Shape.TRAVEL) {
+            return Shape.STANDARD;
+        }
+        return shape;
     }
 }

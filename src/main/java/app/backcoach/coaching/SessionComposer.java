@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * Turns a day's decision into exercises from the catalogue. Pure: the same decision, profile and
- * date give the same session; the date rotates choices so the days do not all look alike.
+ * date give the same session. Precision needs repetition, so the choice for each area stays the
+ * same for a whole ISO week (Monday to Sunday) and changes with the next week; within the week a
+ * step up or back moves along the catalogue's progression and regression chain of the same exercise.
  *
  * <p>A full session always touches trunk control, hips, thoracic spine and pelvis, because hips and
  * ribcage that move well take load off the lower back. The ladder step picks the variant level
@@ -56,7 +58,7 @@ public final class SessionComposer {
                     Part.MAIN, 1);
             case MAINTENANCE -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker)
                     : picker.slots(List.of(Purpose.DEEP_STABILISERS,
-                            date.toEpochDay() % 2 == 0 ? Purpose.HIP_MOBILITY : Purpose.THORACIC_MOBILITY,
+                            week(date) % 2 == 0 ? Purpose.HIP_MOBILITY : Purpose.THORACIC_MOBILITY,
                             Purpose.BREATHING), Part.MAIN, 1);
             case REDUCED -> day.shape() == Shape.PRIME_AND_PROTECT ? primeAndProtect(picker)
                     : reduced(picker, day, setting);
@@ -131,6 +133,11 @@ public final class SessionComposer {
         return items.stream().mapToDouble(PlannedItem::minutes).sum();
     }
 
+    /** The ISO week (Monday to Sunday) the date falls in, counted from the epoch. */
+    static long week(LocalDate date) {
+        return Math.floorDiv(date.with(java.time.DayOfWeek.MONDAY).toEpochDay(), 7);
+    }
+
     /** Level of variant a ladder step allows. */
     static int level(int step) {
         return Math.min(3, 1 + step / 2);
@@ -179,10 +186,12 @@ public final class SessionComposer {
 
         Optional<PlannedItem> slot(Purpose purpose, Part part, int setsRule) {
             boolean gentle = day.reliefFocus() || day.version() == Version.RELIEF_ONLY;
-            int maxLevel = gentle ? 1 : level(day.step());
+            int maxLevel = gentle ? 1 : Math.min(level(day.step()),
+                    "recovering".equals(setting.phase()) ? level(DayFacts.RECOVERING_MAX_STEP) : 3);
             List<Exercise> fitting = catalogue.all().stream()
                     .filter(exercise -> exercise.serves(purpose))
                     .filter(exercise -> !taken.contains(exercise.id()))
+                    .filter(exercise -> !day.resting().contains(exercise.id()))
                     .filter(exercise -> exercise.level() <= maxLevel)
                     .filter(exercise -> !gentle || exercise.relief() || !anyRelief(purpose))
                     .filter(this::equipmentAtHand)
@@ -191,15 +200,68 @@ public final class SessionComposer {
             if (fitting.isEmpty()) {
                 return Optional.empty();
             }
-            int best = fitting.stream().mapToInt(Exercise::level).max().orElseThrow();
-            List<Exercise> atBest = fitting.stream().filter(exercise -> exercise.level() == best).toList();
-            // Short sessions take the quickest option; otherwise the date rotates through the options.
-            Exercise chosen = setting.sessionMinutes() <= SHORT_SESSION
-                    ? atBest.stream().min(Comparator.comparingDouble(e -> e.minutes() / e.dose().sets())).orElseThrow()
-                    : atBest.get((int) Math.floorMod(date.toEpochDay() + purpose.ordinal(), atBest.size()));
+            Exercise chosen;
+            if (setting.sessionMinutes() <= SHORT_SESSION) {
+                // Short sessions take the quickest option at the highest level allowed.
+                int best = fitting.stream().mapToInt(Exercise::level).max().orElseThrow();
+                chosen = fitting.stream().filter(exercise -> exercise.level() == best)
+                        .min(Comparator.comparingDouble(e -> e.minutes() / e.dose().sets())).orElseThrow();
+            } else {
+                // The week's exercise for this area: a first-level one, then up its chain as far as the step allows.
+                int lowest = fitting.stream().mapToInt(Exercise::level).min().orElseThrow();
+                List<Exercise> starts = fitting.stream().filter(exercise -> exercise.level() == lowest).toList();
+                chosen = starts.get((int) Math.floorMod(week(date) + purpose.ordinal(), starts.size()));
+                chosen = upTheChain(chosen, fitting);
+            }
+            Optional<Exercise> easier = easierIfItHurt(chosen, fitting);
+            if (easier.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen = easier.get();
             int sets = sets(chosen, day, setting, setsRule);
             double minutes = chosen.minutes() * sets / chosen.dose().sets();
             return Optional.of(new PlannedItem(chosen.id(), part, chosen.dose().withSets(sets), round(minutes)));
+        }
+
+        /**
+         * Follows the progression chain while the next variant is a level up and fits today (level,
+         * place, kit, purpose); a same-level "progression" is a sideways move, not a step.
+         */
+        private Exercise upTheChain(Exercise start, List<Exercise> fitting) {
+            Exercise current = start;
+            Set<String> seen = new java.util.HashSet<>();
+            while (current.hasProgression() && seen.add(current.id())) {
+                String progression = current.progression();
+                int level = current.level();
+                Optional<Exercise> next = fitting.stream()
+                        .filter(exercise -> exercise.id().equals(progression) && exercise.level() > level).findFirst();
+                if (next.isEmpty()) {
+                    break;
+                }
+                current = next.get();
+            }
+            return current;
+        }
+
+        /**
+         * An amber exercise (it bothered the back lately) comes back as its regression, down the chain
+         * until one did not; one with no such regression is replaced by another, or left out.
+         */
+        private Optional<Exercise> easierIfItHurt(Exercise chosen, List<Exercise> fitting) {
+            Exercise current = chosen;
+            while (day.easier().contains(current.id()) && current.hasRegression()) {
+                Exercise regression = catalogue.get(current.regression());
+                if (taken.contains(regression.id()) || day.resting().contains(regression.id())
+                        || !equipmentAtHand(regression) || !fitsTheDay(regression)) {
+                    break;
+                }
+                current = regression;
+            }
+            if (!day.easier().contains(current.id())) {
+                return Optional.of(current);
+            }
+            return fitting.stream().filter(exercise -> !day.easier().contains(exercise.id()))
+                    .min(Comparator.comparingInt(Exercise::level));
         }
 
         /** On a relief day, prefer easing exercises wherever the catalogue has one for the purpose. */

@@ -87,6 +87,10 @@ public class DailyPlan extends PanacheEntityBase {
 
     /** The outcome of an exercise that sent symptoms into a leg. */
     public static final String LEG_SYMPTOMS = "leg";
+    /** The outcome of an exercise that hurt ("Hurts" in the guided session). */
+    public static final String HURT = "hurt";
+    /** The outcome of an exercise swapped for its regression ("Too hard"). */
+    public static final String EASIER = "easier";
 
     /** JSON: item index → what happened in the guided session (done, easier, hurt, skipped). */
     public String outcomes;
@@ -112,6 +116,30 @@ public class DailyPlan extends PanacheEntityBase {
     public static Optional<DailyPlan> before(long userId, LocalDate date) {
         return find("telegramUserId = ?1 and localDate < ?2 order by localDate desc", userId, date)
                 .firstResultOptional();
+    }
+
+    /** Plans from {@code from} up to, not including, {@code to}, newest first. */
+    public static List<DailyPlan> between(long userId, LocalDate from, LocalDate to) {
+        return list("telegramUserId = ?1 and localDate >= ?2 and localDate < ?3 order by localDate desc", userId,
+                from, to);
+    }
+
+    /**
+     * The step this plan leaves the person on: a step up counts only once a session at it happened,
+     * so a step-up day that was skipped leaves them where they were.
+     */
+    public int confirmedStep() {
+        return progressed && !status.happened() ? Math.max(0, step - 1) : step;
+    }
+
+    /** A step up that was done. */
+    public boolean steppedUp() {
+        return progressed && status.happened();
+    }
+
+    /** Easing today (relief only, or a day with relief focus): short routines offer easing only too. */
+    public boolean easingOnly() {
+        return reliefFocus || "RELIEF_ONLY".equals(version);
     }
 
     public static List<DailyPlan> of(long userId) {

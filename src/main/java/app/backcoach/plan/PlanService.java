@@ -8,6 +8,8 @@ import app.backcoach.coaching.DayPlanner;
 import app.backcoach.coaching.Decision;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.SessionComposer;
+import app.backcoach.coaching.SessionFeedback;
+import app.backcoach.coaching.Tolerance;
 import app.backcoach.coaching.Shape;
 import app.backcoach.coaching.Signals;
 import app.backcoach.coaching.Version;
@@ -31,6 +33,8 @@ public class PlanService {
 
     /** Days of check-ins the pain baseline is taken over. */
     static final int BASELINE_DAYS = 7;
+    /** Days of plans the ladder and the session feedback look back over. */
+    static final int HISTORY_DAYS = 28;
 
     private final Catalogue catalogue;
     private final StoredJson json;
@@ -92,8 +96,11 @@ public class PlanService {
         if (current.shorter() == current) {
             return Optional.empty();
         }
+        SessionFeedback feedback = feedback(DailyPlan.between(plan.telegramUserId,
+                plan.localDate.minusDays(HISTORY_DAYS), plan.localDate), plan.localDate);
         DayDecision shorter = new DayDecision(current.shorter(), Shape.valueOf(plan.shape), plan.step,
-                plan.reliefFocus, false, plan.settled, plan.progressed, List.of());
+                plan.reliefFocus, false, plan.settled, plan.progressed, List.of(), feedback.hurtExercises(),
+                feedback.resting());
         List<Decision> reasons = new ArrayList<>(reasons(plan));
         reasons.add(Decision.because("asked-shorter", "rule.asked-shorter"));
         store(plan, shorter, compose(profile, shorter, plan.localDate), reasons);
@@ -138,14 +145,116 @@ public class PlanService {
         long userId = profile.telegramUserId;
         OptionalDouble baseline = DailyCheckin.between(userId, date.minusDays(BASELINE_DAYS), date).stream()
                 .filter(checkin -> checkin.pain != null).mapToInt(checkin -> checkin.pain).average();
+        long baselineMornings = DailyCheckin.between(userId, date.minusDays(BASELINE_DAYS), date).stream()
+                .filter(checkin -> checkin.pain != null).count();
+        List<DailyPlan> recent = DailyPlan.between(userId, date.minusDays(HISTORY_DAYS), date);
         Optional<DailyPlan> yesterday = DailyPlan.on(userId, date.minusDays(1));
-        int step = DailyPlan.before(userId, date).map(plan -> plan.step).orElse(DayFacts.firstStep(profile.phase));
+        int step = DailyPlan.before(userId, date).map(DailyPlan::confirmedStep)
+                .orElse(DayFacts.firstStep(profile.phase));
         boolean redFlag = SafetyScreen.pausingPlan(userId).isPresent();
         return new DayFacts(signals, redFlag, baseline.isPresent() ? baseline.getAsDouble() : null,
+                (int) baselineMornings,
                 yesterday.filter(plan -> plan.demanding && plan.status != DailyPlan.Status.SKIPPED).isPresent(),
                 yesterday.filter(plan -> plan.settled).isPresent(),
                 yesterday.filter(plan -> plan.progressed).isPresent(),
-                step, profile.phase, profile.sessionMinutes);
+                step, sessionsAt(step, recent), daysSinceStepUp(recent, date), feedback(recent, date),
+                profile.phase, profile.sessionMinutes);
+    }
+
+    /**
+     * Sessions done at this step since the person reached it (full or reduced days, not easing ones,
+     * and not those with pain above 5/10 during them).
+     */
+    static int sessionsAt(int step, List<DailyPlan> newestFirst) {
+        int sessions = 0;
+        for (DailyPlan plan : newestFirst) {
+            if (plan.confirmedStep() != step) {
+                break;
+            }
+            boolean atTheStep = plan.step == step && !plan.reliefFocus
+                    && (Version.FULL.name().equals(plan.version) || Version.REDUCED.name().equals(plan.version))
+                    && Shape.STANDARD.name().equals(plan.shape);
+            // A session that hurt is no evidence the step is tolerated.
+            boolean painFree = plan.painDuring == null || plan.painDuring <= SessionFeedback.PAIN_LIMIT;
+            if (atTheStep && plan.status == DailyPlan.Status.DONE && painFree) {
+                sessions++;
+            }
+        }
+        return sessions;
+    }
+
+    static Integer daysSinceStepUp(List<DailyPlan> newestFirst, LocalDate date) {
+        return newestFirst.stream().filter(DailyPlan::steppedUp).findFirst()
+                .map(plan -> (int) java.time.temporal.ChronoUnit.DAYS.between(plan.localDate, date)).orElse(null);
+    }
+
+    /**
+     * Pain during the recent sessions, the sessions that hurt, and the tolerance memory: what each
+     * exercise's sessions, the ratings and the next mornings said.
+     */
+    SessionFeedback feedback(List<DailyPlan> newestFirst, LocalDate date) {
+        List<DailyPlan> sessions = newestFirst.stream().filter(plan -> plan.status.happened()).toList();
+        if (sessions.isEmpty()) {
+            return SessionFeedback.NONE;
+        }
+        LocalDate windowStart = date.minusDays(SessionFeedback.WINDOW_DAYS);
+        int hurtSessions = (int) sessions.stream().filter(plan -> !plan.localDate.isBefore(windowStart))
+                .filter(this::hurt).count();
+        DailyPlan last = sessions.get(0);
+        boolean lastHurt = !last.localDate.isBefore(date.minusDays(SessionFeedback.RECENT_DAYS)) && hurt(last);
+        java.util.Map<String, Tolerance.Level> tolerance = Tolerance.of(signals(sessions, date), date);
+        return new SessionFeedback(lastHurt, last.painDuring, hurtSessions, levelled(tolerance, Tolerance.Level.AMBER),
+                levelled(tolerance, Tolerance.Level.RED));
+    }
+
+    private static java.util.Set<String> levelled(java.util.Map<String, Tolerance.Level> tolerance,
+                                                  Tolerance.Level level) {
+        return tolerance.entrySet().stream().filter(entry -> entry.getValue() == level)
+                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** What each session said about each of its exercises. */
+    private List<Tolerance.Signal> signals(List<DailyPlan> sessions, LocalDate date) {
+        long userId = sessions.get(0).telegramUserId;
+        java.util.Map<LocalDate, String> nextMornings = new java.util.HashMap<>();
+        DailyCheckin.between(userId, date.minusDays(HISTORY_DAYS), date.plusDays(1))
+                .forEach(checkin -> nextMornings.put(checkin.localDate, checkin.yesterday));
+        List<Tolerance.Signal> signals = new ArrayList<>();
+        for (DailyPlan plan : sessions) {
+            List<PlannedItem> items = items(plan);
+            java.util.Map<String, String> outcomes = outcomes(plan);
+            boolean painful = plan.painDuring != null && plan.painDuring > SessionFeedback.PAIN_LIMIT;
+            boolean flaredAfter = Signals.NextDay.FLARED.code().equals(nextMornings.get(plan.localDate.plusDays(1)));
+            for (int index = 0; index < items.size(); index++) {
+                String outcome = outcomes.get(String.valueOf(index));
+                // "Done" marks the whole plan done without a per-exercise answer.
+                boolean done = outcome == null ? plan.status == DailyPlan.Status.DONE : !"skipped".equals(outcome);
+                Tolerance.Kind kind = DailyPlan.LEG_SYMPTOMS.equals(outcome) ? Tolerance.Kind.LEG
+                        : DailyPlan.HURT.equals(outcome) ? Tolerance.Kind.HURT
+                        : DailyPlan.EASIER.equals(outcome) ? Tolerance.Kind.TOO_HARD
+                        : !done ? null
+                        : painful ? Tolerance.Kind.PAINFUL_SESSION
+                        : flaredAfter ? Tolerance.Kind.FLARED_AFTER
+                        : Tolerance.Kind.DONE;
+                if (kind != null) {
+                    signals.add(new Tolerance.Signal(plan.localDate, items.get(index).exerciseId(), kind));
+                }
+            }
+        }
+        return signals;
+    }
+
+    /** Pain above 5/10 during the session, or an exercise that hurt or reached a leg. */
+    private boolean hurt(DailyPlan plan) {
+        return plan.painDuring != null && plan.painDuring > SessionFeedback.PAIN_LIMIT
+                || outcomes(plan).values().stream().anyMatch(outcome -> DailyPlan.HURT.equals(outcome)
+                        || DailyPlan.LEG_SYMPTOMS.equals(outcome));
+    }
+
+    private java.util.Map<String, String> outcomes(DailyPlan plan) {
+        return plan.outcomes == null ? java.util.Map.of() : json.read(plan.outcomes,
+                new TypeReference<java.util.Map<String, String>>() {
+                }, "session outcomes");
     }
 
     private List<PlannedItem> compose(UserProfile profile, DayDecision decision, LocalDate date) {

@@ -54,8 +54,10 @@ public final class Tweak {
         if ("recovering".equals(phase) && week.meaningful() && week.painChangeFromStart().orElse(0.0) < 0) {
             return new Proposal(Kind.BUILD_PHASE, "tweak.reason.build");
         }
-        if (step >= DayFacts.MAX_STEP) {
-            return new Proposal(Kind.HOLD, "tweak.reason.hold-top");
+        // Propose only what the daily rule can do: recovering stays at level 2.
+        if (step >= DayFacts.maxStep(phase)) {
+            return new Proposal(Kind.HOLD, step >= DayFacts.MAX_STEP ? "tweak.reason.hold-top"
+                    : "tweak.reason.hold-recovering");
         }
         return new Proposal(Kind.PROGRESS, "tweak.reason.progress");
     }

@@ -142,8 +142,13 @@ public class TweakService implements ButtonAction {
 
     private void apply(long userId, Tweak.Kind kind) {
         switch (kind) {
-            case PROGRESS, REGRESS -> latestPlan(userId).ifPresent(plan -> plan.step = Math.max(0,
-                    Math.min(DayFacts.MAX_STEP, plan.step + (kind == Tweak.Kind.PROGRESS ? 1 : -1))));
+            // The daily rule owns the step: it steps up only after settled mornings and two sessions
+            // done at a step, once a week at most. A yes to "one step up" leaves that to it; a step back
+            // on request is honoured, since going lighter never breaks the pain-monitoring model.
+            case REGRESS -> latestPlan(userId).ifPresent(plan -> {
+                plan.step = Math.max(0, plan.confirmedStep() - 1);
+                plan.progressed = false;
+            });
             case BUILD_PHASE -> profiles.save(userId, new Answers(Map.of("phase", "building")), false);
             case HEAVY_PHASE -> profiles.save(userId, new Answers(Map.of("phase", "heavy-work")), false);
             default -> {
@@ -154,7 +159,7 @@ public class TweakService implements ButtonAction {
 
     /** The ladder step the next plan starts from: the latest plan's. */
     private int currentStep(UserProfile profile) {
-        return latestPlan(profile.telegramUserId).map(plan -> plan.step).orElse(DayFacts.firstStep(profile.phase));
+        return latestPlan(profile.telegramUserId).map(DailyPlan::confirmedStep).orElse(DayFacts.firstStep(profile.phase));
     }
 
     private Optional<DailyPlan> latestPlan(long userId) {

@@ -1,5 +1,6 @@
 package app.backcoach.review;
 
+import app.backcoach.coaching.MeaningfulChange;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,10 @@ import java.util.function.Predicate;
 
 /**
  * A week in numbers, pure: check-ins and sessions, averages against last week and the first week,
- * the next-day signals, and whether the change in pain counts as meaningful (two points, or 30%,
- * from the first week's level).
+ * the next-day signals, and whether the change in pain counts as meaningful
+ * ({@link MeaningfulChange}: two points, or 30% of the first week's level when that is at least 1.5).
  */
 public final class WeeklyReview {
-
-    /** A change in pain smaller than both of these is noise. */
-    static final double MEANINGFUL_POINTS = 2.0;
-    static final double MEANINGFUL_SHARE = 0.30;
 
     private WeeklyReview() {
     }
@@ -62,9 +59,8 @@ public final class WeeklyReview {
         }
         Optional<Double> change = now.pain().isPresent() && beginning.pain().isPresent() && !week.equals(first)
                 ? Optional.of(now.pain().getAsDouble() - beginning.pain().getAsDouble()) : Optional.empty();
-        boolean meaningful = change.map(delta -> Math.abs(delta) >= MEANINGFUL_POINTS
-                || (beginning.pain().getAsDouble() > 0
-                    && Math.abs(delta) / beginning.pain().getAsDouble() >= MEANINGFUL_SHARE)).orElse(false);
+        boolean meaningful = change.map(delta -> MeaningfulChange.between(beginning.pain().getAsDouble(),
+                now.pain().getAsDouble())).orElse(false);
         return new Summary(from, lastDay, (int) week.stream().filter(day -> day.pain() != null
                         || day.stiffness() != null || day.confidence() != null || day.sleep() != null).count(),
                 count(week, "DONE"::equals), count(week, status -> "PARTIAL".equals(status) || "STARTED".equals(status)),

@@ -2,6 +2,7 @@ package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
 import app.backcoach.checkin.DailyCheckin;
+import app.backcoach.plan.DailyPlan;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.Signals;
 import app.backcoach.profile.UserProfile;
@@ -77,12 +78,13 @@ public class ReminderJob implements DueJob {
         LocalDate today = now.atZone(ZoneId.of(profile.timeZone)).toLocalDate();
         boolean travelling = DailyCheckin.on(profile.telegramUserId, today)
                 .filter(checkin -> Signals.DayType.TRAVEL.code().equals(checkin.dayType)).isPresent();
+        boolean easing = DailyPlan.on(profile.telegramUserId, today).filter(DailyPlan::easingOnly).isPresent();
         // Turns with every slot of the day, and starts the day on another theme than yesterday.
         int turn = (int) (today.toEpochDay() % ShortRoutines.RITUAL_THEMES.size())
                 + job.dueAt.atZone(ZoneId.of(profile.timeZone)).getHour() * 60
                 / Math.max(1, profile.reminderMinutes);
         PlannedItem ritual = new ShortRoutines(catalogue)
-                .ritual(travelling ? ShortRoutines.Where.SEAT : ShortRoutines.Where.OFFICE, turn);
+                .ritual(travelling ? ShortRoutines.Where.SEAT : ShortRoutines.Where.OFFICE, turn, easing);
         sender.send(profile.telegramUserId, messages.ritual(ritual, language.get()),
                 messages.reminderButtons(ritual, language.get()));
     }

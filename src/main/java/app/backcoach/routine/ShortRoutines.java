@@ -87,11 +87,14 @@ public final class ShortRoutines {
         this.catalogue = catalogue;
     }
 
-    /** One exercise for a reminder: the theme turns with every reminder. */
-    public PlannedItem ritual(Where where, int turn) {
+    /**
+     * One exercise for a reminder: the theme turns with every reminder. On an easing morning only
+     * easing exercises, so a theme without one gives way to the next.
+     */
+    public PlannedItem ritual(Where where, int turn, boolean reliefOnly) {
         for (int i = 0; i < RITUAL_THEMES.size(); i++) {
             Purpose theme = RITUAL_THEMES.get(Math.floorMod(turn + i, RITUAL_THEMES.size()));
-            Optional<PlannedItem> item = pick(theme, where, turn, false, Set.of());
+            Optional<PlannedItem> item = pick(theme, where, turn, reliefOnly, Set.of());
             if (item.isPresent()) {
                 return item.get();
             }
@@ -99,9 +102,16 @@ public final class ShortRoutines {
         throw new IllegalStateException("The catalogue has no ritual for " + where);
     }
 
-    /** About three minutes for stiffness in one area, right where the person is. */
-    public List<PlannedItem> stiff(Area area, Where where, int turn) {
-        return fill(area.purposes(), where, turn, false, 2.5, 4);
+    /**
+     * About three minutes for stiffness in one area, right where the person is; easing exercises
+     * only on an easing morning (breathing fills in where the area has none).
+     */
+    public List<PlannedItem> stiff(Area area, Where where, int turn, boolean reliefOnly) {
+        List<Purpose> purposes = new ArrayList<>(area.purposes());
+        if (reliefOnly) {
+            purposes.addAll(List.of(Purpose.SEGMENTAL_CONTROL, Purpose.BREATHING));
+        }
+        return fill(purposes, where, turn, reliefOnly, 2.5, 4);
     }
 
     /** Three to five minutes for a travel day; only easing exercises when the day calls for relief. */

@@ -1,6 +1,8 @@
 package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
+import app.backcoach.plan.DailyPlan;
+import app.backcoach.profile.ProfileService;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.dialogue.Answers;
 import app.backcoach.dialogue.DialogueContext;
@@ -39,8 +41,11 @@ public class StiffFlow implements DialogueFlow {
     private final RoutineMessages messages;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final ProfileService profiles;
 
-    public StiffFlow(DialogueEngine dialogues, RoutineMessages messages, Catalogue catalogue, Clock clock) {
+    public StiffFlow(DialogueEngine dialogues, RoutineMessages messages, Catalogue catalogue, Clock clock,
+                     ProfileService profiles) {
+        this.profiles = profiles;
         this.dialogues = dialogues;
         this.messages = messages;
         this.catalogue = catalogue;
@@ -56,7 +61,9 @@ public class StiffFlow implements DialogueFlow {
     public void finish(DialogueContext context, String outcome, Answers answers) {
         ShortRoutines.Area area = answers.get(WHERE.id()).flatMap(ShortRoutines.Area::of).orElseThrow();
         int turn = (int) LocalDate.now(clock.withZone(ZoneOffset.UTC)).toEpochDay();
-        List<PlannedItem> routine = new ShortRoutines(catalogue).stiff(area, ShortRoutines.Where.OFFICE, turn);
+        boolean easing = DailyPlan.on(context.userId(), profiles.today(context.userId()))
+                .filter(DailyPlan::easingOnly).isPresent();
+        List<PlannedItem> routine = new ShortRoutines(catalogue).stiff(area, ShortRoutines.Where.OFFICE, turn, easing);
         String language = context.languageCode();
         dialogues.show(context, messages.routine("routine.stiff.title." + area.code(), routine, language, null),
                 messages.routineButtons(RoutineMessages.Kind.STIFF, area.code(), language));

@@ -2,7 +2,6 @@ package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
 import app.backcoach.coaching.PlannedItem;
-import app.backcoach.coaching.Version;
 import app.backcoach.dialogue.Answers;
 import app.backcoach.dialogue.DialogueContext;
 import app.backcoach.dialogue.DialogueDefinition;
@@ -64,8 +63,7 @@ public class TravelFlow implements DialogueFlow {
         String language = context.languageCode();
         java.time.LocalDate today = profiles.today(context.userId());
         Optional<DailyPlan> plan = DailyPlan.on(context.userId(), today);
-        boolean relief = plan.filter(p -> p.reliefFocus || Version.valueOf(p.version) == Version.RELIEF_ONLY)
-                .isPresent();
+        boolean relief = plan.filter(DailyPlan::easingOnly).isPresent();
         List<PlannedItem> routine = new ShortRoutines(catalogue).travel(where, (int) today.toEpochDay(), relief);
         String note = plan.isEmpty() ? null
                 : texts.get(language, relief ? "routine.travel.note.relief" : "routine.travel.note.checked-in");

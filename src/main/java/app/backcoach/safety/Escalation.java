@@ -1,5 +1,6 @@
 package app.backcoach.safety;
 
+import app.backcoach.coaching.MeaningfulChange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,6 @@ public final class Escalation {
     static final int REGULAR = 20;
     /** Below this (mean of the last week) pain is mild: steady mild pain alone is no reason for a review. */
     static final double LOW_PAIN = 4;
-    static final double MEANINGFUL_POINTS = 2;
-    static final double MEANINGFUL_SHARE = 0.3;
-    /** A 30% change counts only when it is at least this many points. */
-    static final double MEANINGFUL_FLOOR = 1.5;
     static final int STIFF_MORNINGS = 3;
 
     private Escalation() {
@@ -113,10 +110,9 @@ public final class Escalation {
         return !meaningfulImprovement(first.getAsDouble(), last.getAsDouble());
     }
 
-    /** Two points, or 30% when that is at least 1.5 points (30% of 1/10 is no change a person feels). */
+    /** The one definition of a meaningful change, shared with the weekly review. */
     static boolean meaningfulImprovement(double before, double after) {
-        double better = before - after;
-        return better >= MEANINGFUL_POINTS || better >= MEANINGFUL_FLOOR && better >= MEANINGFUL_SHARE * before;
+        return MeaningfulChange.improvement(before, after);
     }
 
     private static java.util.stream.Stream<Morning> within(LocalDate today, int days, List<Morning> mornings) {

@@ -79,6 +79,7 @@ class CheckinDetailsTest {
     @Test
     void aSecondCheckInTheSameDayRevisesTheFirst() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        app.backcoach.testing.CheckIns.earlierMornings(chat, 3, 2);
         checkIn(chat, "2", null, "desk");
         assertThat(planOn(chat, today()).version).isEqualTo("FULL");
 
@@ -88,7 +89,8 @@ class CheckinDetailsTest {
 
         assertThat(revised.path("text").asText()).contains("Today: relief only", "8/10", "contact a clinician");
         assertThat(planOn(chat, today()).version).isEqualTo("RELIEF_ONLY");
-        long rows = QuarkusTransaction.requiringNew().call(() -> DailyCheckin.count("telegramUserId", chat.chatId()));
+        long rows = QuarkusTransaction.requiringNew().call(() -> DailyCheckin.count(
+                "telegramUserId = ?1 and localDate = ?2", chat.chatId(), today()));
         assertThat(rows).isEqualTo(1);
         assertThat(checkinOn(chat, today()).pain).isEqualTo(8);
     }
@@ -141,6 +143,7 @@ class CheckinDetailsTest {
     @Test
     void shorterVersionAndNotToday() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        app.backcoach.testing.CheckIns.earlierMornings(chat, 3, 2);
         JsonNode plan = checkIn(chat, "2", null, "desk");
         chat.tapFirst(plan, "plan:short");
 

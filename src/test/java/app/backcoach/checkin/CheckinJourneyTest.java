@@ -1,6 +1,7 @@
 package app.backcoach.checkin;
 
 import static app.backcoach.testing.CheckIns.checkIn;
+import static app.backcoach.testing.CheckIns.earlierMornings;
 import static app.backcoach.testing.CheckIns.checkinOn;
 import static app.backcoach.testing.CheckIns.doEverything;
 import static app.backcoach.testing.CheckIns.finishRating;
@@ -46,6 +47,7 @@ class CheckinJourneyTest {
     @Test
     void aFlareTheMorningAfterAGuidedSessionStepsThePlanBack() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        earlierMornings(chat, 3, 3);
 
         JsonNode plan = checkIn(chat, "3", null, "desk");
         assertThat(plan.path("text").asText())
@@ -83,13 +85,14 @@ class CheckinJourneyTest {
     @Test
     void twoGoodMorningsInARowStepUp() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        earlierMornings(chat, 3, 2);
         chat.tapFirst(checkIn(chat, "2", null, "desk"), "plan:done");
         finishRating(chat);
         int firstStep = planOn(chat, today()).step;
 
         MovableClock.advance(Duration.ofDays(1));
         JsonNode second = checkIn(chat, "2", "fine", "desk");
-        assertThat(second.path("text").asText()).contains("settled well. We repeat this level");
+        assertThat(second.path("text").asText()).contains("settled well, so we repeat this level");
         chat.tapFirst(second, "plan:done");
         finishRating(chat);
 

@@ -49,7 +49,8 @@ class SelfAdjustTest {
                 DailyCheckin checkin = new DailyCheckin();
                 checkin.telegramUserId = chat.chatId();
                 checkin.localDate = today.minusDays(daysAgo);
-                checkin.pain = 3;
+                // Pain 2: four weeks at 3/10 would (rightly) advise a clinician review instead.
+                checkin.pain = 2;
                 checkin.completedAt = clock.instant();
                 checkin.updatedAt = clock.instant();
                 checkin.persist();

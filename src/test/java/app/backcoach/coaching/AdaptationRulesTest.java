@@ -17,10 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AdaptationRulesTest {
 
-    /** A settled, ordinary morning: pain 2 (baseline 2), short stiffness, confident, slept well, desk day. */
+    /**
+     * A settled, ordinary morning: pain 2 (baseline 2 over a week of mornings), short stiffness,
+     * confident, slept well, desk day; step 1 with two sessions done at it, no step up lately.
+     */
     static Day day() {
         return new Day(new Signals(2, Stiffness.UNDER_15, 4, Sleep.GOOD, NextDay.NO_DIFFERENT, DayType.DESK),
-                false, 2.0, false, false, false, 1, "building", 10);
+                false, 2.0, 7, false, false, false, 1, 2, null, SessionFeedback.NONE, "building", 10);
     }
 
     static Stream<Arguments> redFlag() {
@@ -35,6 +38,36 @@ class AdaptationRulesTest {
                 row("pain 7 → relief only", day().pain(7), Version.RELIEF_ONLY, 0, "rule.severe-pain"),
                 row("pain 10 → relief only", day().pain(10), Version.RELIEF_ONLY, 0, "rule.severe-pain"),
                 row("pain skipped → no decision", day().pain(null), Version.FULL, 0, null));
+    }
+
+    static Stream<Arguments> moderatePain() {
+        return Stream.of(
+                row("pain 4 at rest → no decision", day().pain(4), Version.FULL, 0, null),
+                row("pain 5 at rest → reduced, easing", day().pain(5), Version.REDUCED, 0, "rule.moderate-pain"),
+                row("pain 6 at rest → reduced, easing", day().pain(6), Version.REDUCED, 0, "rule.moderate-pain"),
+                row("pain 5 on day 1, no baseline → reduced", day().pain(5).baseline(null), Version.REDUCED, 0,
+                        "rule.moderate-pain"),
+                row("pain 7 is the severe rule's", day().pain(7), Version.FULL, 0, null));
+    }
+
+    static Stream<Arguments> firstDays() {
+        return Stream.of(
+                row("day 1, no baseline → reduced", day().baseline(null), Version.REDUCED, 0, "rule.first-days"),
+                row("two mornings to compare with → still reduced", day().baselineMornings(2), Version.REDUCED, 0,
+                        "rule.first-days"),
+                row("three mornings → the baseline counts", day().baselineMornings(3), Version.FULL, 0, null));
+    }
+
+    static Stream<Arguments> sessionFeedback() {
+        return Stream.of(
+                row("the last session went fine", day(), Version.FULL, 0, null),
+                row("pain above 5 during, or Hurts, once → reduced, no step", day().lastSessionHurt(1),
+                        Version.REDUCED, 0, "rule.hurt"),
+                row("a second time in two weeks → one step back", day().lastSessionHurt(2, "bird-dog"),
+                        Version.REDUCED, -1, "rule.hurt-again"),
+                row("an older hurt, the last session fine → nothing",
+                        day().feedback(new SessionFeedback(false, 2, 1, java.util.Set.of("bird-dog"))),
+                        Version.FULL, 0, null));
     }
 
     static Stream<Arguments> painMonitoring() {
@@ -57,7 +90,19 @@ class AdaptationRulesTest {
                         "rule.top-step"),
                 row("no session yesterday → no next-day signal", day().yesterday(null), Version.FULL, 0, null),
                 row("no baseline yet, settled → repeat", day().baseline(null).yesterday(NextDay.WORKED_FINE),
-                        Version.FULL, 0, "rule.repeat"));
+                        Version.FULL, 0, "rule.repeat"),
+                row("good mornings but one session at the step → consolidate", day().afterGoodDay().sessionsAtStep(1),
+                        Version.FULL, 0, "rule.consolidate"),
+                row("good mornings but a step up six days ago → consolidate",
+                        day().afterGoodDay().sessionsAtStep(3).daysSinceStepUp(6), Version.FULL, 0, "rule.consolidate"),
+                row("a week since the last step up, two sessions → progress",
+                        day().afterGoodDay().daysSinceStepUp(7), Version.FULL, +1, "rule.progress"),
+                row("good morning after a session that hurt → no step up", day().afterGoodDay().lastSessionHurt(1),
+                        Version.FULL, 0, null),
+                row("recovering at level 2 (step 3) → stays", day().afterGoodDay().phase("recovering").step(3),
+                        Version.FULL, 0, "rule.recovering-top"),
+                row("recovering below it → progress", day().afterGoodDay().phase("recovering").step(2),
+                        Version.FULL, +1, "rule.progress"));
     }
 
     static Stream<Arguments> recovery() {
@@ -89,7 +134,8 @@ class AdaptationRulesTest {
     static Stream<Arguments> dayType() {
         return Stream.of(
                 row("desk day", day(), Version.FULL, 0, null),
-                row("rest day", day().dayType(DayType.REST), Version.FULL, 0, null),
+                row("rest day → maintenance at most, never full", day().dayType(DayType.REST), Version.MAINTENANCE, 0,
+                        "rule.rest-day"),
                 row("travel → travel version", day().dayType(DayType.TRAVEL), Version.REDUCED, 0, "rule.travel"),
                 row("training → prime and protect", day().dayType(DayType.TRAINING), Version.FULL, 0,
                         "rule.prime-protect.training"),
@@ -116,6 +162,24 @@ class AdaptationRulesTest {
     @MethodSource
     void severePain(String name, Day day, Version ceiling, int step, String reason) {
         check(AdaptationRules.SEVERE_PAIN_RULE, day, ceiling, step, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void moderatePain(String name, Day day, Version ceiling, int step, String reason) {
+        check(AdaptationRules.MODERATE_PAIN_RULE, day, ceiling, step, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void firstDays(String name, Day day, Version ceiling, int step, String reason) {
+        check(AdaptationRules.FIRST_DAYS, day, ceiling, step, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void sessionFeedback(String name, Day day, Version ceiling, int step, String reason) {
+        check(AdaptationRules.SESSION_FEEDBACK, day, ceiling, step, reason);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,17 +231,18 @@ class AdaptationRulesTest {
     }
 
     /** A morning in the making; every change returns a new one. */
-    record Day(Signals signals, boolean redFlag, Double baseline, boolean demandingYesterday, boolean settledYesterday,
-               boolean progressedYesterday, int step, String phase, int minutes) {
+    record Day(Signals signals, boolean redFlag, Double baseline, int baselineMornings, boolean demandingYesterday,
+               boolean settledYesterday, boolean progressedYesterday, int step, int sessionsAtStep,
+               Integer daysSinceStepUp, SessionFeedback feedback, String phase, int minutes) {
 
         DayFacts facts() {
-            return new DayFacts(signals, redFlag, baseline, demandingYesterday, settledYesterday, progressedYesterday,
-                    step, phase, minutes);
+            return new DayFacts(signals, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
         }
 
         Day withRedFlag() {
-            return new Day(signals, true, baseline, demandingYesterday, settledYesterday, progressedYesterday, step,
-                    phase, minutes);
+            return new Day(signals, true, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
         }
 
         Day pain(Integer pain) {
@@ -210,39 +275,66 @@ class AdaptationRulesTest {
                     signals.yesterday(), dayType));
         }
 
+        /** A baseline over a full week of mornings; null: none at all. */
         Day baseline(Double value) {
-            return new Day(signals, redFlag, value, demandingYesterday, settledYesterday, progressedYesterday, step,
-                    phase, minutes);
+            return new Day(signals, redFlag, value, value == null ? 0 : 7, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
+        }
+
+        Day baselineMornings(int mornings) {
+            return new Day(signals, redFlag, baseline, mornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
         }
 
         Day afterDemandingDay() {
-            return new Day(signals, redFlag, baseline, true, settledYesterday, progressedYesterday, step, phase,
-                    minutes);
+            return new Day(signals, redFlag, baseline, baselineMornings, true, settledYesterday, progressedYesterday,
+                    step, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
         }
 
         Day afterGoodDay() {
-            return new Day(signals, redFlag, baseline, demandingYesterday, true, progressedYesterday, step, phase,
-                    minutes);
+            return new Day(signals, redFlag, baseline, baselineMornings, demandingYesterday, true, progressedYesterday,
+                    step, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
         }
 
         Day afterStepUp() {
-            return new Day(signals, redFlag, baseline, demandingYesterday, settledYesterday, true, step, phase,
-                    minutes);
+            return new Day(signals, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday, true,
+                    step, sessionsAtStep, 1, feedback, phase, minutes);
         }
 
         Day step(int value) {
-            return new Day(signals, redFlag, baseline, demandingYesterday, settledYesterday, progressedYesterday, value,
-                    phase, minutes);
+            return new Day(signals, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, value, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
+        }
+
+        /** Sessions done at this step. */
+        Day sessionsAtStep(int value) {
+            return new Day(signals, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, value, daysSinceStepUp, feedback, phase, minutes);
+        }
+
+        Day daysSinceStepUp(Integer value) {
+            return new Day(signals, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, value, feedback, phase, minutes);
+        }
+
+        /** The last session hurt (pain during above 5, or "Hurts"), this many times in two weeks. */
+        Day lastSessionHurt(int timesInTwoWeeks, String... exercises) {
+            return feedback(new SessionFeedback(true, 7, timesInTwoWeeks, java.util.Set.of(exercises)));
+        }
+
+        Day feedback(SessionFeedback value) {
+            return new Day(signals, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, daysSinceStepUp, value, phase, minutes);
         }
 
         Day phase(String value) {
-            return new Day(signals, redFlag, baseline, demandingYesterday, settledYesterday, progressedYesterday, step,
-                    value, minutes);
+            return new Day(signals, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, daysSinceStepUp, feedback, value, minutes);
         }
 
         private Day with(Signals changed) {
-            return new Day(changed, redFlag, baseline, demandingYesterday, settledYesterday, progressedYesterday, step,
-                    phase, minutes);
+            return new Day(changed, redFlag, baseline, baselineMornings, demandingYesterday, settledYesterday,
+                    progressedYesterday, step, sessionsAtStep, daysSinceStepUp, feedback, phase, minutes);
         }
     }
 }

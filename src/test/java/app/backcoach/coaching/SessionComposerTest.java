@@ -149,6 +149,84 @@ class SessionComposerTest {
         }
     }
 
+    /** Precision needs repetition: the same block all week, another one the next week. */
+    @ParameterizedTest
+    @MethodSource("settings")
+    void theBlockStaysTheSameForAWeekAndChangesWithTheNext(SessionComposer.Setting setting) {
+        for (Version version : List.of(Version.FULL, Version.REDUCED, Version.MAINTENANCE)) {
+            Set<List<String>> weekOne = MONDAY.datesUntil(MONDAY.plusDays(7))
+                    .map(date -> ids(compose(day(version, Shape.STANDARD, 2, false), setting, date)))
+                    .collect(Collectors.toSet());
+            assertThat(weekOne).as("%s, week one", version).hasSize(1);
+        }
+        Set<List<String>> weeks = Stream.iterate(MONDAY, date -> date.plusWeeks(1)).limit(4)
+                .map(date -> ids(compose(day(Version.FULL, Shape.STANDARD, 2, false), BUILDING_10, date)))
+                .collect(Collectors.toSet());
+        assertThat(weeks).as("four weeks").hasSizeGreaterThan(1);
+    }
+
+    /** A step up within the week makes an exercise of the block harder along its own chain. */
+    @org.junit.jupiter.api.Test
+    void aStepUpFollowsTheProgressionChain() {
+        for (LocalDate monday : List.of(MONDAY, MONDAY.plusWeeks(1), MONDAY.plusWeeks(2))) {
+            List<String> easy = ids(compose(day(Version.FULL, Shape.STANDARD, 0, false), BUILDING_10, monday));
+            List<String> harder = ids(compose(day(Version.FULL, Shape.STANDARD, 2, false), BUILDING_10, monday));
+            long followed = harder.stream().filter(id -> !easy.contains(id))
+                    .filter(id -> catalogue.get(id).hasRegression() && easy.contains(catalogue.get(id).regression()))
+                    .count();
+            long changed = harder.stream().filter(id -> !easy.contains(id)).count();
+            assertThat(changed).as("week of %s", monday).isPositive();
+            assertThat(followed).as("week of %s: %s → %s", monday, easy, harder).isEqualTo(changed);
+        }
+    }
+
+    /** An exercise that hurt comes back as its regression. */
+    @org.junit.jupiter.api.Test
+    void anExerciseThatHurtComesBackAsItsRegression() {
+        for (LocalDate date : twoWeeks()) {
+            List<String> usual = ids(compose(day(Version.REDUCED, Shape.STANDARD, 3, false), BUILDING_10, date));
+            String hurt = usual.stream().filter(id -> catalogue.get(id).hasRegression()).findFirst().orElseThrow();
+            DayDecision afterHurt = new DayDecision(Version.REDUCED, Shape.STANDARD, 3, false, false, false, false,
+                    List.of(), Set.of(hurt));
+            List<String> now = ids(compose(afterHurt, BUILDING_10, date));
+            assertThat(now).as(date.toString()).doesNotContain(hurt).contains(catalogue.get(hurt).regression());
+        }
+    }
+
+    /** A red exercise rests: neither it nor anything else takes its place by name. */
+    @org.junit.jupiter.api.Test
+    void aRedExerciseIsLeftOut() {
+        for (LocalDate date : twoWeeks()) {
+            List<String> usual = ids(compose(day(Version.FULL, Shape.STANDARD, 2, false), BUILDING_10, date));
+            String red = usual.get(0);
+            DayDecision resting = new DayDecision(Version.FULL, Shape.STANDARD, 2, false, false, false, false,
+                    List.of(), Set.of(), Set.of(red));
+            assertThat(ids(compose(resting, BUILDING_10, date))).as(date.toString()).isNotEmpty().doesNotContain(red);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void recoveringStaysAtLevelTwo() {
+        SessionComposer.Setting recovering = new SessionComposer.Setting("band", "recovering", 20);
+        for (LocalDate date : twoWeeks()) {
+            assertThat(compose(day(Version.FULL, Shape.STANDARD, DayFacts.MAX_STEP, false), recovering, date))
+                    .allSatisfy(item -> assertThat(catalogue.get(item.exerciseId()).level()).isLessThanOrEqualTo(2));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("settings")
+    void easingOnATravelDayStaysOffTheFloor(SessionComposer.Setting setting) {
+        for (LocalDate date : twoWeeks()) {
+            List<PlannedItem> items = compose(day(Version.RELIEF_ONLY, Shape.TRAVEL, 2, true), setting, date);
+            assertThat(items).isNotEmpty().allSatisfy(item -> {
+                Exercise exercise = catalogue.get(item.exerciseId());
+                assertThat(exercise.offTheFloor()).as(exercise.id()).isTrue();
+                assertThat(exercise.relief()).as(exercise.id()).isTrue();
+            });
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void stopAndReferHasNoExercises() {
         assertThat(compose(day(Version.STOP_AND_REFER, Shape.STANDARD, 2, false), BUILDING_10, MONDAY)).isEmpty();
@@ -160,6 +238,10 @@ class SessionComposerTest {
 
     private static DayDecision day(Version version, Shape shape, int step, boolean reliefFocus) {
         return new DayDecision(version, shape, step, reliefFocus, false, false, false, List.of());
+    }
+
+    private static List<String> ids(List<PlannedItem> items) {
+        return items.stream().map(PlannedItem::exerciseId).toList();
     }
 
     private static Set<Purpose> purposes(List<PlannedItem> items) {

@@ -31,7 +31,8 @@ class LessonsTest {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
         fake.pushText(chat.chatId(), "/learn");
 
-        JsonNode menu = chat.awaitMessage("Short lessons: a minute each");
+        // The menu is the message with lesson buttons (/help's reply also names "Short lessons").
+        JsonNode menu = chat.awaitButtons("learn:");
         assertThat(chat.buttons(menu)).containsExactly("learn:precision", "learn:pre-pain", "learn:partners",
                 "learn:recovery", "learn:pencil");
         chat.tap("Short lessons: a minute each", "learn:partners");
@@ -46,6 +47,7 @@ class LessonsTest {
     @Test
     void aCheckInOffersTheNextLessonButNotAgainTheSameDay() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        app.backcoach.testing.CheckIns.earlierMornings(chat, 3, 2);
         checkIn(chat, "2", null, "desk");
         chat.awaitMessage("A one-minute read for today");
 

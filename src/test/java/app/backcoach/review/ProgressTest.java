@@ -91,12 +91,13 @@ class ProgressTest {
             for (int daysAgo = 6; daysAgo >= 0; daysAgo--) {
                 store(chat.chatId(), today.minusDays(daysAgo), 3, "DONE");
             }
-            DailyPlan.<DailyPlan>on(chat.chatId(), today).orElseThrow().step = 3;
+            // Step 2: the default profile is recovering, which goes up to step 3 (level 2).
+            DailyPlan.<DailyPlan>on(chat.chatId(), today).orElseThrow().step = 2;
         });
         fake.pushText(chat.chatId(), "/progress");
         JsonNode proposal = chat.awaitMessage("One change for next week");
 
-        // A settled week at step 3 proposes a step up; the other option offered is a step back.
+        // A settled week at step 2 proposes a step up; the other option offered is a step back.
         assertThat(proposal.path("text").asText()).contains("one step up");
         fake.pushText(chat.chatId(), "/progress"); // asked again the same week: the same open proposal
         org.awaitility.Awaitility.await().until(() -> chat.messages().stream()
@@ -110,7 +111,7 @@ class ProgressTest {
         int step = QuarkusTransaction.requiringNew().call(() -> DailyPlan.<DailyPlan>on(chat.chatId(), today)
                 .orElseThrow().step);
         assertThat(change.chosen).isEqualTo("REGRESS");
-        assertThat(step).isEqualTo(2);
+        assertThat(step).isEqualTo(1);
     }
 
     @Test

@@ -54,7 +54,9 @@ class TweakTest {
                 Arguments.of("already in heavy-work phase → the usual rules",
                         heavyWeek(4, 0, 0, Direction.SAME, 0.0, false, 4), 2, "heavy-work", Kind.PROGRESS),
                 Arguments.of("settled week at the top step → hold", week(4, 0, 0, Direction.SAME, -0.5, false), 5,
-                        "performing", Kind.HOLD));
+                        "performing", Kind.HOLD),
+                Arguments.of("recovering at level 2 (step 3), settled → hold: the rules go no higher",
+                        week(4, 0, 0, Direction.SAME, -0.5, false), 3, "recovering", Kind.HOLD));
     }
 
     @ParameterizedTest(name = "{0}")

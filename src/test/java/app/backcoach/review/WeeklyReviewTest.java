@@ -39,7 +39,8 @@ class WeeklyReviewTest {
         return Stream.of(
                 Arguments.of("5 → 3: two points down", weeks(5, 4, 3), Direction.BETTER, -2.0, true),
                 Arguments.of("5 → 4: one point, 20%", weeks(5, 5, 4), Direction.BETTER, -1.0, false),
-                Arguments.of("3 → 2: one point, but 33%", weeks(3, 3, 2), Direction.BETTER, -1.0, true),
+                Arguments.of("3 → 2: 33%, but one point is not enough", weeks(3, 3, 2), Direction.BETTER, -1.0, false),
+                Arguments.of("1 → 0: all of it, but one point", weeks(1, 1, 0), Direction.BETTER, -1.0, false),
                 Arguments.of("4 → 4: steady", weeks(4, 4, 4), Direction.SAME, 0.0, false),
                 Arguments.of("2 → 4: two points up", weeks(2, 3, 4), Direction.WORSE, 2.0, true));
     }

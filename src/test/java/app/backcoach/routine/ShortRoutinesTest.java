@@ -39,7 +39,7 @@ class ShortRoutinesTest {
         Set<String> themes = new HashSet<>();
         Set<String> exercises = new HashSet<>();
         for (int turn = 0; turn < 5; turn++) {
-            Exercise exercise = catalogue.get(routines.ritual(Where.OFFICE, turn).exerciseId());
+            Exercise exercise = catalogue.get(routines.ritual(Where.OFFICE, turn, false).exerciseId());
             exercises.add(exercise.id());
             ShortRoutines.RITUAL_THEMES.stream().filter(exercise::serves).findFirst()
                     .ifPresent(theme -> themes.add(theme.name()));
@@ -51,7 +51,7 @@ class ShortRoutinesTest {
     @ParameterizedTest
     @EnumSource(Where.class)
     void remindersFitThePlaceAndTakeAFewMinutes(Where where) {
-        IntStream.range(0, 10).mapToObj(turn -> routines.ritual(where, turn)).forEach(item -> {
+        IntStream.range(0, 10).mapToObj(turn -> routines.ritual(where, turn, false)).forEach(item -> {
             Exercise exercise = catalogue.get(item.exerciseId());
             assertThat(where.fits(exercise)).as(exercise.id()).isTrue();
             assertThat(exercise.level()).isEqualTo(1);
@@ -64,7 +64,7 @@ class ShortRoutinesTest {
     @EnumSource(Area.class)
     void stiffRoutinesTakeAboutThreeMinutesForThatArea(Area area) {
         for (int turn = 0; turn < 7; turn++) {
-            List<PlannedItem> items = routines.stiff(area, Where.OFFICE, turn);
+            List<PlannedItem> items = routines.stiff(area, Where.OFFICE, turn, false);
             assertThat(SessionComposer.total(items)).as("%s turn %d", area, turn).isBetween(2.0, 4.0);
             assertThat(items).allSatisfy(item -> assertThat(catalogue.get(item.exerciseId()).offTheFloor()).isTrue());
             assertThat(catalogue.get(items.get(0).exerciseId()).serves(area.purposes().get(0))).isTrue();
@@ -92,5 +92,23 @@ class ShortRoutinesTest {
         List<PlannedItem> items = routines.travel(Where.SEAT, 1, true);
         assertThat(items).isNotEmpty()
                 .allSatisfy(item -> assertThat(catalogue.get(item.exerciseId()).relief()).isTrue());
+    }
+
+    /** A relief-only morning: reminders and /stiff give easing exercises only, wherever the person is. */
+    @ParameterizedTest
+    @EnumSource(value = Where.class, names = {"OFFICE", "SEAT"})
+    void anEasingMorningGetsEasingRemindersAndStiffRoutines(Where where) {
+        for (int turn = 0; turn < 10; turn++) {
+            assertThat(catalogue.get(routines.ritual(where, turn, true).exerciseId()).relief()).as("turn %d", turn)
+                    .isTrue();
+        }
+        for (Area area : Area.values()) {
+            for (int turn = 0; turn < 7; turn++) {
+                List<PlannedItem> items = routines.stiff(area, where, turn, true);
+                assertThat(items).as("%s turn %d", area, turn).isNotEmpty()
+                        .allSatisfy(item -> assertThat(catalogue.get(item.exerciseId()).relief()).isTrue());
+                assertThat(SessionComposer.total(items)).as("%s turn %d", area, turn).isBetween(1.0, 4.0);
+            }
+        }
     }
 }

@@ -67,6 +67,25 @@ public final class CheckIns {
         chat.awaitMessage("Thank you, noted.");
     }
 
+    /**
+     * Completed check-ins with this pain on the {@code days} mornings before today, so the rules
+     * have a baseline (without one, the first days are reduced).
+     */
+    public static void earlierMornings(ChatScreen chat, int days, int pain) {
+        LocalDate today = today();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int daysAgo = days; daysAgo >= 1; daysAgo--) {
+                DailyCheckin checkin = new DailyCheckin();
+                checkin.telegramUserId = chat.chatId();
+                checkin.localDate = today.minusDays(daysAgo);
+                checkin.pain = pain;
+                checkin.completedAt = MovableClock.INSTANCE.instant();
+                checkin.updatedAt = MovableClock.INSTANCE.instant();
+                checkin.persist();
+            }
+        });
+    }
+
     public static LocalDate today() {
         return LocalDate.now(MovableClock.INSTANCE.withZone(ZoneOffset.UTC));
     }
