@@ -162,6 +162,10 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
             resumeInterrupted(row, message);
             return;
         }
+        if (store.repeatsLastEdit(row, message)) {
+            store.finish(row.id, OutboxStatus.SENT, false, "not sent: the message already shows this");
+            return;
+        }
         if (message.countsAsChatMessage() && users.isBlocked(row.chatId)) {
             store.finish(row.id, OutboxStatus.DROPPED, false, "the user blocked the bot");
             return;

@@ -24,6 +24,11 @@ public class OutboxStore {
     private final Clock clock;
     private final UserService users;
 
+    private static final List<String> EDIT_KINDS = List.of(Outbound.EditText.class.getSimpleName(),
+            Outbound.EditKeyboard.class.getSimpleName());
+    /** Recent edits of a chat looked through for the last one of a message. */
+    private static final int EDITS_LOOKED_AT = 50;
+
     public OutboxStore(StoredJson json, Clock clock, UserService users) {
         this.json = json;
         this.clock = clock;
@@ -54,6 +59,31 @@ public class OutboxStore {
             row.floorMessageId = floor;
         }
         return true;
+    }
+
+    /**
+     * Whether this edit would set exactly what the last edit of the same message already set (a stale
+     * tap refreshing a message that shows the current state, say). Telegram refuses such an edit with
+     * "message is not modified", so it is not sent. Only a last edit known to have arrived counts.
+     */
+    public boolean repeatsLastEdit(OutboxMessage row, Outbound message) {
+        Long target = message instanceof Outbound.EditText edit ? Long.valueOf(edit.messageId())
+                : message instanceof Outbound.EditKeyboard edit ? Long.valueOf(edit.messageId()) : null;
+        if (target == null) {
+            return false;
+        }
+        List<OutboxMessage> earlier = OutboxMessage.find("chatId = ?1 and id < ?2 and kind in ?3 and status <> ?4 "
+                        + "order by id desc", row.chatId, row.id, EDIT_KINDS, OutboxStatus.PENDING)
+                .page(0, EDITS_LOOKED_AT).list();
+        for (OutboxMessage previous : earlier) {
+            Outbound edit = read(previous);
+            long previousTarget = edit instanceof Outbound.EditText text ? text.messageId()
+                    : ((Outbound.EditKeyboard) edit).messageId();
+            if (previousTarget == target) {
+                return previous.status == OutboxStatus.SENT && edit.equals(message);
+            }
+        }
+        return false;
     }
 
     public void markSent(long id, Long telegramMessageId) {

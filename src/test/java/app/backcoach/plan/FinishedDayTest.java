@@ -78,6 +78,9 @@ class FinishedDayTest {
         assertThat(after.finishedAt).isEqualTo(rated.finishedAt);
         assertThat(QuarkusTransaction.requiringNew().call(() -> GuidedSession.<GuidedSession>findByIdOptional(chat.chatId()))).isEmpty();
         assertThat(chat.messages()).hasSize(messagesBefore);
+        // Refreshing a message that already shows the finished day is not sent: Telegram would refuse it.
+        await().pollDelay(java.time.Duration.ofMillis(500)).until(() -> true);
+        assertThat(fake.violations()).noneMatch(violation -> violation.contains("to chat " + chat.chatId() + ":"));
 
         // /today shows the finished day with only what makes sense.
         fake.pushText(chat.chatId(), "/today");
