@@ -16,6 +16,10 @@ public final class BackCoachMain {
 
     public static void main(String... args) {
         EmbeddedDatabaseBootstrap.startUnlessExternalDatabase();
-        Quarkus.run(args);
+        try {
+            Quarkus.run(args);
+        } finally {
+            EmbeddedDatabaseBootstrap.serviceStopped();
+        }
     }
 }
