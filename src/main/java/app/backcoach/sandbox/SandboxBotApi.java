@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -71,6 +75,8 @@ public class SandboxBotApi {
     private final Deque<Instant> allRecentSends = new ArrayDeque<>();
     private List<Command> commands = List.of();
     private int nextUpdateId = 1;
+    /** Set when the service stops: long polls answer at once, so no worker thread holds the shutdown up. */
+    private boolean closing;
     private long nextMessageId = 1;
 
     public SandboxBotApi(SandboxEvents events, Clock clock) {
@@ -237,7 +243,7 @@ public class SandboxBotApi {
             if (offset > 0) {
                 pendingUpdates.removeIf(update -> update.path("update_id").asInt() < offset);
             }
-            while (pendingUpdates.isEmpty() && System.currentTimeMillis() < deadline) {
+            while (pendingUpdates.isEmpty() && !closing && System.currentTimeMillis() < deadline) {
                 try {
                     lock.wait(Math.max(1, deadline - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
@@ -248,6 +254,22 @@ public class SandboxBotApi {
             ArrayNode result = json.createArrayNode();
             pendingUpdates.stream().limit(limit).forEach(result::add);
             return result;
+        }
+    }
+
+    /** Before the bot's poller is stopped (which waits for its open request), and again at the very end. */
+    void onShutdownStarting(@Observes @Priority(1) ShutdownDelayInitiatedEvent event) {
+        releaseLongPolls();
+    }
+
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        releaseLongPolls();
+    }
+
+    private void releaseLongPolls() {
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
         }
     }
 
