@@ -27,14 +27,7 @@ public final class EmbeddedDatabaseBootstrap {
             return;
         }
         Path directory = Path.of(isSet(setting("EMBEDDED_DB_DIR")) ? setting("EMBEDDED_DB_DIR") : DEFAULT_DIRECTORY);
-        EmbeddedMariaDb database;
-        try {
-            database = EmbeddedMariaDb.start(directory, DATABASE_NAME);
-        } catch (NoClassDefFoundError missing) {
-            // Container images are built without the embedded server (-DnoEmbeddedDb).
-            throw new IllegalStateException(
-                    "DB_URL is not set and this build carries no embedded MariaDB: set DB_URL, DB_USER and DB_PASSWORD.");
-        }
+        EmbeddedMariaDb database = EmbeddedMariaDb.start(directory, DATABASE_NAME);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The service finishes its work and closes its connections first; then the server stops.
             awaitServiceStopped();

@@ -150,6 +150,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (Files.isExecutable(binaries.getExecutable(Executable.Server).toPath())) {
             return;
         }
+        if (EmbeddedMariaDb.class.getClassLoader().getResource(binaries.getBinariesClassPathLocation() + "/bin/mariadbd") == null) {
+            // Container images are built without them (-DnoEmbeddedDb).
+            throw new IllegalStateException(
+                    "DB_URL is not set and this build carries no embedded MariaDB: set DB_URL, DB_USER and DB_PASSWORD.");
+        }
         Util.extractFromClasspathToFile(binaries.getBinariesClassPathLocation(), binaries.getBaseDir());
         for (Executable executable : List.of(Executable.Server, Executable.InstallDB, Executable.Client,
                 Executable.PrintDefaults)) {
