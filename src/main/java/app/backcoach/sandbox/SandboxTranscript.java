@@ -5,6 +5,7 @@ import app.backcoach.privacy.PersonalData;
 import app.backcoach.sandbox.SandboxChat.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,17 +35,31 @@ public class SandboxTranscript implements PersonalData {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final InboxService inbox;
+    private final SandboxMode mode;
 
-    public SandboxTranscript(Clock clock, InboxService inbox) {
+    public SandboxTranscript(Clock clock, InboxService inbox, SandboxMode mode) {
         this.clock = clock;
         this.inbox = inbox;
+        this.mode = mode;
     }
 
     /** Forgets what is older than {@link #KEPT}, then returns the rest in order. */
     public List<Stored> recent() {
+        Instant cutoff = forgetOld();
+        return SandboxMessage.since(cutoff).stream().map(this::toStored).toList();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldWhileRunning() {
+        if (mode.active()) {
+            forgetOld();
+        }
+    }
+
+    private Instant forgetOld() {
         Instant cutoff = clock.instant().minus(KEPT);
         SandboxMessage.delete("createdAt < ?1", cutoff);
-        return SandboxMessage.since(cutoff).stream().map(this::toStored).toList();
+        return cutoff;
     }
 
     public Counters counters() {
