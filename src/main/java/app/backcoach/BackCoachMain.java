@@ -16,6 +16,11 @@ public final class BackCoachMain {
 
     public static void main(String... args) {
         EmbeddedDatabaseBootstrap.startUnlessExternalDatabase();
-        Quarkus.run(args);
+        // Our exit handler, not Quarkus' default: that one calls System.exit, which never returns
+        // during a shutdown, and the embedded database must hear that the service has stopped.
+        Quarkus.run(null, (exitCode, failure) -> {
+            EmbeddedDatabaseBootstrap.serviceStopped();
+            System.exit(exitCode);
+        }, args);
     }
 }

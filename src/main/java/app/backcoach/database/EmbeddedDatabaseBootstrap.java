@@ -1,6 +1,9 @@
 package app.backcoach.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -11,6 +14,9 @@ public final class EmbeddedDatabaseBootstrap {
 
     static final String DEFAULT_DIRECTORY = "data/mariadb";
     static final String DATABASE_NAME = "backcoach";
+    /** Longer than the service's own shutdown timeout, so its in-flight work can still be stored. */
+    private static final Duration SERVICE_STOP_WAIT = Duration.ofSeconds(30);
+    private static final CountDownLatch SERVICE_STOPPED = new CountDownLatch(1);
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseBootstrap.class);
 
     private EmbeddedDatabaseBootstrap() {
@@ -21,19 +27,29 @@ public final class EmbeddedDatabaseBootstrap {
             return;
         }
         Path directory = Path.of(isSet(setting("EMBEDDED_DB_DIR")) ? setting("EMBEDDED_DB_DIR") : DEFAULT_DIRECTORY);
-        EmbeddedMariaDb database;
-        try {
-            database = EmbeddedMariaDb.start(directory, DATABASE_NAME);
-        } catch (NoClassDefFoundError missing) {
-            // Container images are built without the embedded server (-DnoEmbeddedDb).
-            throw new IllegalStateException(
-                    "DB_URL is not set and this build carries no embedded MariaDB: set DB_URL, DB_USER and DB_PASSWORD.");
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
-        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        EmbeddedMariaDb database = EmbeddedMariaDb.start(directory, DATABASE_NAME);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // The service finishes its work and closes its connections first; then the server stops.
+            awaitServiceStopped();
+            database.close();
+        }, "embedded-mariadb-stop"));
+        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl(DATABASE_NAME));
         System.setProperty("quarkus.datasource.username", EmbeddedMariaDb.USER);
-        System.setProperty("quarkus.datasource.password", "");
+        System.setProperty("quarkus.datasource.password", database.password());
         LOG.infof("No DB_URL set: using the embedded MariaDB with its data in %s", directory.toAbsolutePath());
+    }
+
+    /** Called by the entry point once Quarkus has stopped. */
+    public static void serviceStopped() {
+        SERVICE_STOPPED.countDown();
+    }
+
+    private static void awaitServiceStopped() {
+        try {
+            SERVICE_STOPPED.await(SERVICE_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String setting(String name) {

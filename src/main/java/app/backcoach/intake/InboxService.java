@@ -6,7 +6,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Records arriving updates durably and keeps their processing state. */
@@ -36,13 +41,49 @@ public class InboxService {
         Instant now = clock.instant();
         int fresh = 0;
         for (InboundUpdate update : updates) {
-            if (InboxUpdate.insertIfAbsent(update, now)) {
+            String fingerprint = fingerprint(update.payload());
+            if (InboxUpdate.insertIfAbsent(update, fingerprint, now) || takesOverKnownId(update, fingerprint, now)) {
                 fresh++;
             }
         }
         metrics.updatesReceived(fresh);
         metrics.updatesDuplicate(updates.size() - fresh);
         return fresh;
+    }
+
+    /**
+     * A known id with the same content is a redelivery. With other content it is a new update (a Bot
+     * API that numbers from 1 again after a restart, or Telegram's random restart after a quiet week):
+     * it takes the id over from a handled one, and is never dropped without a word.
+     */
+    private boolean takesOverKnownId(InboundUpdate update, String fingerprint, Instant now) {
+        Optional<Object[]> known = InboxUpdate.fingerprintAndStatus(update.updateId());
+        if (known.isEmpty() || known.get()[0] == null || fingerprint.equals(known.get()[0])) {
+            return false;
+        }
+        if (InboxUpdate.replaceHandled(update, fingerprint, now)) {
+            LOG.warnf("Update %d came with new content under an id already handled (the Bot API numbered afresh); "
+                    + "taking it as a new update", update.updateId());
+            return true;
+        }
+        LOG.errorf("Update %d came with new content while the earlier update with that id is still %s; "
+                + "the new one is not taken in", update.updateId(), known.get()[1]);
+        return false;
+    }
+
+    static String fingerprint(String payload) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((payload == null ? "" : payload).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    /** The highest update id stored, so a stand-in Bot API can go on numbering above it. */
+    public long highestUpdateId() {
+        return InboxUpdate.highestUpdateId();
     }
 
     public List<InboxUpdate> dueLaneHeads(int limit) {

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** One update as recorded before it was confirmed to Telegram. */
 @Entity
@@ -50,6 +51,9 @@ public class InboxUpdate extends PanacheEntityBase {
     @Column(name = "message_id")
     public Long messageId;
 
+    /** SHA-256 of the payload as it arrived: tells a redelivery from a new update that reuses the id. */
+    public String fingerprint;
+
     /** The oldest pending update of each chat that is due: a chat's updates are handled strictly in order. */
     @SuppressWarnings("unchecked")
     public static List<InboxUpdate> dueLaneHeads(Instant now, int limit) {
@@ -66,17 +70,51 @@ public class InboxUpdate extends PanacheEntityBase {
     }
 
     /** Records the update unless its id is known; returns whether it was new. */
-    public static boolean insertIfAbsent(InboundUpdate update, Instant now) {
+    public static boolean insertIfAbsent(InboundUpdate update, String fingerprint, Instant now) {
         return getEntityManager().createNativeQuery("""
                 INSERT IGNORE INTO inbox_update
-                    (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at, message_id)
-                VALUES (:id, :chat, :payload, 'PENDING', 0, :now, :now, :message)""")
+                    (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at, message_id, fingerprint)
+                VALUES (:id, :chat, :payload, 'PENDING', 0, :now, :now, :message, :fingerprint)""")
                 .setParameter("id", update.updateId())
                 .setParameter("message", update.messageId())
                 .setParameter("chat", update.chatId())
                 .setParameter("payload", update.payload())
                 .setParameter("now", now)
+                .setParameter("fingerprint", fingerprint)
                 .executeUpdate() == 1;
+    }
+
+    /** The stored fingerprint and status of a known id, read past the session's cache. */
+    @SuppressWarnings("unchecked")
+    public static Optional<Object[]> fingerprintAndStatus(long updateId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "SELECT fingerprint, status FROM inbox_update WHERE update_id = :id")
+                .setParameter("id", updateId)
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** A handled update's id is taken by a new update: it starts over as pending with the new content. */
+    public static boolean replaceHandled(InboundUpdate update, String fingerprint, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE inbox_update SET chat_id = :chat, payload = :payload, fingerprint = :fingerprint,
+                    status = 'PENDING', attempts = 0, next_attempt_at = :now, received_at = :now,
+                    handled_at = NULL, last_error = NULL
+                WHERE update_id = :id AND status = 'DONE'""")
+                .setParameter("id", update.updateId())
+                .setParameter("chat", update.chatId())
+                .setParameter("payload", update.payload())
+                .setParameter("now", now)
+                .setParameter("fingerprint", fingerprint)
+                .executeUpdate() == 1;
+    }
+
+    /** The highest id stored: where a stand-in for the Bot API continues its numbering. */
+    public static long highestUpdateId() {
+        Number highest = (Number) getEntityManager()
+                .createNativeQuery("SELECT COALESCE(MAX(update_id), 0) FROM inbox_update")
+                .getSingleResult();
+        return highest.longValue();
     }
 
     public static long deleteHandledBefore(Instant cutoff) {
@@ -85,8 +123,8 @@ public class InboxUpdate extends PanacheEntityBase {
 
     /** Keeps the ids (to recognise redeliveries) but nothing else; what was still waiting is dropped. */
     public static long anonymiseChat(long chatId) {
-        return update("chatId = 0, payload = null, messageId = null, status = ?1 where chatId = ?2 and status = ?3",
-                InboxStatus.DONE, chatId, InboxStatus.PENDING)
-                + update("chatId = 0, payload = null, messageId = null where chatId = ?1", chatId);
+        return update("chatId = 0, payload = null, messageId = null, fingerprint = null, status = ?1 "
+                        + "where chatId = ?2 and status = ?3", InboxStatus.DONE, chatId, InboxStatus.PENDING)
+                + update("chatId = 0, payload = null, messageId = null, fingerprint = null where chatId = ?1", chatId);
     }
 }

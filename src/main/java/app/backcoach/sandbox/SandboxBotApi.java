@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,8 +38,9 @@ import org.jboss.logging.Logger;
 /**
  * The sandbox's stand-in for the Telegram Bot API, with the chats of a few test users. It answers
  * the bot as Telegram would on the rules that matter (text length, HTML, callback data, pacing) and
- * tells the page whenever the bot breaks one. State lives in memory: a restart empties the chats,
- * while everything the bot stored about the users stays in its database.
+ * tells the page whenever the bot breaks one. The chats are kept in {@link SandboxTranscript}, so a
+ * restart shows the recent conversation again and, as with Telegram, update and message ids go on
+ * rising instead of starting from 1 (the bot's inbox would take a reused update id for a redelivery).
  */
 @Singleton
 public class SandboxBotApi {
@@ -59,6 +65,8 @@ public class SandboxBotApi {
 
     private final ObjectMapper json = new ObjectMapper();
     private final SandboxEvents events;
+    private final SandboxTranscript transcript;
+    private final boolean keepsTranscript;
     private final Clock clock;
     private final Object lock = new Object();
     private final Map<Long, User> users = new LinkedHashMap<>();
@@ -71,15 +79,44 @@ public class SandboxBotApi {
     private final Deque<Instant> allRecentSends = new ArrayDeque<>();
     private List<Command> commands = List.of();
     private int nextUpdateId = 1;
+    /** Set when the service stops: long polls answer at once, so no worker thread holds the shutdown up. */
+    private boolean closing;
     private long nextMessageId = 1;
 
-    public SandboxBotApi(SandboxEvents events, Clock clock) {
+    public SandboxBotApi(SandboxEvents events, SandboxTranscript transcript, SandboxMode mode, Clock clock) {
         this.events = events;
+        this.transcript = transcript;
+        this.keepsTranscript = mode.active();
         this.clock = clock;
         for (User user : List.of(new User(1001, "Alex", "en"), new User(1002, "Birgit", "de"),
                 new User(1003, "Carmen", "es"))) {
             users.put(user.id(), user);
             chats.put(user.id(), new ArrayList<>());
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (keepsTranscript) {
+            restore();
+        }
+    }
+
+    /** Takes up the stored chats and goes on numbering above every id handed out before. */
+    void restore() {
+        synchronized (lock) {
+            SandboxTranscript.Counters counters = transcript.counters();
+            nextUpdateId = Math.toIntExact(counters.lastUpdateId() + 1);
+            nextMessageId = counters.lastMessageId() + 1;
+            chats.values().forEach(List::clear);
+            for (SandboxTranscript.Stored stored : transcript.recent()) {
+                List<Message> chat = chats.get(stored.chatId());
+                if (chat != null) {
+                    chat.add(stored.message());
+                }
+                if (stored.file() != null) {
+                    files.put(stored.fileId(), stored.file());
+                }
+            }
         }
     }
 
@@ -123,7 +160,7 @@ public class SandboxBotApi {
                 return Optional.empty();
             }
             message = new Message(nextMessageId++, Message.USER, null, text, null, null, null, null, epochSeconds(), false);
-            chats.get(userId).add(message);
+            add(userId, message, null, null);
             ObjectNode body = messageNode(user, message.id());
             body.put("text", text);
             if (text.startsWith("/") && text.length() > 1) {
@@ -148,7 +185,7 @@ public class SandboxBotApi {
             }
             message = new Message(nextMessageId++, Message.USER, null, null, null, null, null,
                     new SandboxChat.Location(latitude, longitude), epochSeconds(), false);
-            chats.get(userId).add(message);
+            add(userId, message, null, null);
             ObjectNode body = messageNode(user, message.id());
             body.putObject("location").put("latitude", latitude).put("longitude", longitude);
             enqueue("message", body);
@@ -219,13 +256,11 @@ public class SandboxBotApi {
                 ? Optional.of("Bad Request: there is no " + (photo ? "photo" : "document") + " in the request")
                 : caption == null ? Optional.empty()
                 : textProblem(caption, params.path("parse_mode").asText(""), MAX_CAPTION, "caption");
-        return postNew(chatId, problem, id -> {
-            String fileId = UUID.randomUUID().toString();
-            files.put(fileId, new StoredFile(bytes, contentType, fileName));
-            Attachment attachment = new Attachment("sandbox/api/files/" + fileId, fileName, caption);
-            return new Message(id, Message.BOT, null, null, null, photo ? attachment : null,
-                    photo ? null : attachment, null, epochSeconds(), false);
-        });
+        String fileId = UUID.randomUUID().toString();
+        StoredFile file = new StoredFile(bytes, contentType, fileName);
+        Attachment attachment = new Attachment("sandbox/api/files/" + fileId, fileName, caption);
+        return postNew(chatId, problem, fileId, file, id -> new Message(id, Message.BOT, null, null, null,
+                photo ? attachment : null, photo ? null : attachment, null, epochSeconds(), false));
     }
 
     private ArrayNode getUpdates(JsonNode params) {
@@ -237,7 +272,7 @@ public class SandboxBotApi {
             if (offset > 0) {
                 pendingUpdates.removeIf(update -> update.path("update_id").asInt() < offset);
             }
-            while (pendingUpdates.isEmpty() && System.currentTimeMillis() < deadline) {
+            while (pendingUpdates.isEmpty() && !closing && System.currentTimeMillis() < deadline) {
                 try {
                     lock.wait(Math.max(1, deadline - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
@@ -248,6 +283,22 @@ public class SandboxBotApi {
             ArrayNode result = json.createArrayNode();
             pendingUpdates.stream().limit(limit).forEach(result::add);
             return result;
+        }
+    }
+
+    /** Before the bot's poller is stopped (which waits for its open request), and again at the very end. */
+    void onShutdownStarting(@Observes @Priority(1) ShutdownDelayInitiatedEvent event) {
+        releaseLongPolls();
+    }
+
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        releaseLongPolls();
+    }
+
+    private void releaseLongPolls() {
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
         }
     }
 
@@ -266,7 +317,7 @@ public class SandboxBotApi {
     private Answer sendMessage(JsonNode params) {
         Optional<String> problem = textProblem(params.path("text").asText(null), params.path("parse_mode").asText(""),
                 MAX_TEXT, "message").or(() -> keyboardProblem(params.path("reply_markup")));
-        return postNew(params.path("chat_id").asLong(), problem, id -> new Message(id, Message.BOT,
+        return postNew(params.path("chat_id").asLong(), problem, null, null, id -> new Message(id, Message.BOT,
                 params.path("text").asText(), null, keyboard(params.path("reply_markup")), null, null, null, epochSeconds(),
                 false));
     }
@@ -286,7 +337,8 @@ public class SandboxBotApi {
     }
 
     /** Checks, paces and stores a new bot message, then shows it on the page. */
-    private Answer postNew(long chatId, Optional<String> problem, LongFunction<Message> create) {
+    private Answer postNew(long chatId, Optional<String> problem, String fileId, StoredFile file,
+                           LongFunction<Message> create) {
         if (problem.isPresent()) {
             return refuse(chatId, 400, problem.get());
         }
@@ -297,7 +349,7 @@ public class SandboxBotApi {
                 return refused.get();
             }
             message = create.apply(nextMessageId++);
-            chats.get(chatId).add(message);
+            add(chatId, message, fileId, file);
         }
         events.publish(chatId, Event.message(message));
         return ok(sentMessageNode(chatId, message));
@@ -334,6 +386,7 @@ public class SandboxBotApi {
             if (chat == null || !chat.removeIf(message -> message.id() == messageId)) {
                 return refuse(chatId, 400, "Bad Request: message to delete not found");
             }
+            keep(messageId, () -> transcript.remove(messageId));
         }
         events.publish(chatId, Event.delete(messageId));
         return ok(json.getNodeFactory().booleanNode(true));
@@ -515,9 +568,31 @@ public class SandboxBotApi {
         return chats.getOrDefault(chatId, List.of()).stream().filter(m -> m.id() == messageId).findFirst();
     }
 
+    /** Called with the lock held. */
+    private void add(long chatId, Message message, String fileId, StoredFile file) {
+        chats.get(chatId).add(message);
+        if (file != null) {
+            files.put(fileId, file);
+        }
+        keep(message.id(), () -> transcript.save(chatId, message, fileId, file));
+    }
+
+    /** The chat goes on if the transcript cannot be written; only the view after a restart misses it. */
+    private void keep(long messageId, Runnable write) {
+        if (!keepsTranscript) {
+            return;
+        }
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("Sandbox: message %d is not kept for after a restart (%s)", messageId, e.getClass().getSimpleName());
+        }
+    }
+
     private void replace(long chatId, Message message) {
         List<Message> chat = chats.get(chatId);
         chat.replaceAll(existing -> existing.id() == message.id() ? message : existing);
+        keep(message.id(), () -> transcript.save(chatId, message, null, null));
     }
 
     private long epochSeconds() {

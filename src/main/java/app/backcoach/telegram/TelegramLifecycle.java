@@ -6,6 +6,7 @@ import app.backcoach.sandbox.SandboxMode;
 import app.backcoach.sender.OutboxDispatcher;
 import app.backcoach.support.DispatchLeader;
 import app.backcoach.text.Texts;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
@@ -99,7 +100,20 @@ public class TelegramLifecycle {
         outbox.stop(SHUTDOWN_GRACE);
     }
 
+    /**
+     * Quarkus' pre-shutdown step, while the HTTP server still answers: the sandbox's stand-in lives
+     * there, so polling and the last replies must finish before it closes (else the poller logs an
+     * ERROR and the shutdown waits for its long poll).
+     */
+    void onShutdownStarting(@Observes ShutdownDelayInitiatedEvent event) {
+        stopAll();
+    }
+
     void onStop(@Observes ShutdownEvent event) {
+        stopAll();
+    }
+
+    private void stopAll() {
         stopDelivery();
         leader.stop();
     }

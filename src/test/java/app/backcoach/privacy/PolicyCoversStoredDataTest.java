@@ -50,6 +50,8 @@ class PolicyCoversStoredDataTest {
                     List.of("advice I gave to see a clinician because pain stayed high or did not improve: the reason and when"),
                     List.of("mein Rat, dich ärztlich untersuchen zu lassen, weil die Schmerzen hoch blieben oder nicht besser"
                             + " wurden: Grund und Zeitpunkt"))),
+            Map.entry("sandboxChat", new Words(List.of("only in the sandbox", "that chat, 7 days"),
+                    List.of("nur in der Sandbox", "dieser Chat, 7 Tage"))),
             Map.entry("openDialogue", new Words(List.of("the question I’m asking right now"),
                     List.of("die Frage, die ich dir gerade stelle"))));
 

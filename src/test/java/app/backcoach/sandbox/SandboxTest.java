@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import app.backcoach.intake.InboxService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -36,6 +37,9 @@ class SandboxTest {
 
     @Inject
     SandboxBotApi api;
+
+    @Inject
+    InboxService inbox;
 
     @Test
     void thePageIsServedAtTheRoot() {
@@ -75,6 +79,24 @@ class SandboxTest {
                 .then().statusCode(400);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> botMessage(1003, "only use a location") != null);
+    }
+
+    @Test
+    void aRestartShowsTheChatAgainAndNewMessagesAreAnswered() {
+        long user = 1001;
+        say(user, "/help");
+        await().atMost(Duration.ofSeconds(20)).until(() -> botMessage(user, "What I can do") != null);
+        List<Long> before = history(user).getList("id", Long.class);
+        long highestUpdate = inbox.highestUpdateId();
+
+        api.restore(); // what the next start does: from the database, numbering included
+
+        assertThat(history(user).getList("id", Long.class)).isEqualTo(before);
+        say(user, "/help");
+        await().atMost(Duration.ofSeconds(20)).until(() -> history(user).getList("findAll { it.from == 'bot' }.html",
+                String.class).stream().filter(html -> html.contains("What I can do")).count() >= 2
+                && history(user).getList("id", Long.class).size() > before.size() + 1);
+        assertThat(inbox.highestUpdateId()).isGreaterThan(highestUpdate);
     }
 
     @Test
@@ -164,6 +186,17 @@ class SandboxTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static void say(long user, String text) {
+        given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .post(SandboxProfile.baseUrl() + "sandbox/api/chats/" + user + "/messages")
+                .then().statusCode(200);
+    }
+
+    private static JsonPath history(long user) {
+        return given().get(SandboxProfile.baseUrl() + "sandbox/api/chats/" + user + "/messages")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     /** The newest bot message in the user's chat whose HTML contains {@code text}, or null. */

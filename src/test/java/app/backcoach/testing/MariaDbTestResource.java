@@ -21,9 +21,9 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         }
         embedded = EmbeddedMariaDb.start(Path.of("target", "embedded-mariadb"), "backcoach_test", true);
         return Map.of(
-                "quarkus.datasource.jdbc.url", embedded.jdbcUrl(),
+                "quarkus.datasource.jdbc.url", embedded.jdbcUrl("backcoach_test"),
                 "quarkus.datasource.username", EmbeddedMariaDb.USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", embedded.password());
     }
 
     @Override
