@@ -86,7 +86,7 @@ public class CheckinService {
             sender.send(context.chatId(), texts.get(language, "checkin.needs-consent"));
             return;
         }
-        // A red flag comes before everything else, set-up included.
+        // A red flag comes before set-up and everything after it.
         if (pause.remindIfPaused(context.chatId(), userId, language)) {
             return;
         }
