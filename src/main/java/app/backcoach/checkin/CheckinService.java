@@ -13,7 +13,6 @@ import app.backcoach.profile.ProfileService;
 import app.backcoach.profile.SetUpFinished;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.coaching.Signals;
-import app.backcoach.safety.ClearanceButton;
 import app.backcoach.safety.Escalation;
 import app.backcoach.safety.EscalationService;
 import app.backcoach.safety.RedFlags;
@@ -178,9 +177,8 @@ public class CheckinService {
     private void redFlag(DialogueContext context, Outcome tier, Answers answers) {
         Source source = answers.get(RedFlags.LEG_ID).isPresent() ? Source.LEG : Source.WEEKLY;
         SafetyScreen screen = screen(context.userId(), source, tier, answers);
-        String language = context.languageCode();
-        dialogues.show(context, texts.get(language, "safety.outcome." + tier.name().toLowerCase(java.util.Locale.ROOT)),
-                tier == Outcome.URGENT ? null : ClearanceButton.keyboard(texts, language, screen));
+        dialogues.show(context, pause.reported(tier, context.languageCode()),
+                pause.afterReport(screen, context.languageCode()));
     }
 
     private boolean recheckDue(long userId) {

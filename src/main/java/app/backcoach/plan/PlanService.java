@@ -61,10 +61,7 @@ public class PlanService {
      */
     public boolean legSymptomsBefore(long userId, LocalDate date) {
         return DailyPlan.on(userId, date.minusDays(1))
-                .filter(plan -> plan.outcomes != null)
-                .map(plan -> json.read(plan.outcomes, new TypeReference<java.util.Map<String, String>>() {
-                }, "session outcomes"))
-                .filter(outcomes -> outcomes.containsValue(DailyPlan.LEG_SYMPTOMS))
+                .filter(plan -> outcomes(plan).containsValue(DailyPlan.LEG_SYMPTOMS))
                 .isPresent();
     }
 
@@ -251,7 +248,8 @@ public class PlanService {
                         || DailyPlan.LEG_SYMPTOMS.equals(outcome));
     }
 
-    private java.util.Map<String, String> outcomes(DailyPlan plan) {
+    /** What happened to each exercise in the guided session: item index → outcome (empty without one). */
+    public java.util.Map<String, String> outcomes(DailyPlan plan) {
         return plan.outcomes == null ? java.util.Map.of() : json.read(plan.outcomes,
                 new TypeReference<java.util.Map<String, String>>() {
                 }, "session outcomes");

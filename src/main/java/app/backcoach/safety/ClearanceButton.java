@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,12 +50,15 @@ public class ClearanceButton implements ButtonAction {
     private static final Pattern ARGUMENT = Pattern.compile("(ok|ask|yes|no)\\.(\\d{1,18})");
 
     private final DialogueEngine dialogues;
+    private final SafetyPause pause;
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
 
-    public ClearanceButton(DialogueEngine dialogues, MessageSender sender, Texts texts, Clock clock) {
+    public ClearanceButton(DialogueEngine dialogues, SafetyPause pause, MessageSender sender, Texts texts,
+                           Clock clock) {
         this.dialogues = dialogues;
+        this.pause = pause;
         this.sender = sender;
         this.texts = texts;
         this.clock = clock;
@@ -124,8 +126,7 @@ public class ClearanceButton implements ButtonAction {
             }
             case NOT_YET -> {
                 screen.clearanceAskedAt = null;
-                sender.replace(context.chatId(), context.messageId(),
-                        texts.get(language, "safety.paused." + screen.outcome.name().toLowerCase(Locale.ROOT)),
+                sender.replace(context.chatId(), context.messageId(), pause.advice(screen.outcome, language),
                         keyboard(texts, language, screen));
             }
             default -> throw new IllegalStateException("Unmatched clearance step " + step);

@@ -39,12 +39,14 @@ public class SafetyNetFlow implements DialogueFlow {
             (answered, answers) -> new Next.End(RedFlags.tier(answers).name()), Duration.ofDays(1));
 
     private final DialogueEngine engine;
+    private final SafetyPause pause;
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
 
-    public SafetyNetFlow(DialogueEngine engine, Texts texts, Clock clock, StoredJson json) {
+    public SafetyNetFlow(DialogueEngine engine, SafetyPause pause, Texts texts, Clock clock, StoredJson json) {
         this.engine = engine;
+        this.pause = pause;
         this.texts = texts;
         this.clock = clock;
         this.json = json;
@@ -62,7 +64,7 @@ public class SafetyNetFlow implements DialogueFlow {
             SafetyScreen.record(context.userId(), Source.FREE_TEXT, Outcome.URGENT,
                     json.write(Map.of(RedFlags.EMERGENCY_ID, answers.get(RedFlags.EMERGENCY_ID).orElseThrow(),
                             SIGN, answers.get(SIGN).orElse("?"))), clock.instant());
-            engine.show(context, texts.get(language, "safety.outcome.urgent"));
+            engine.show(context, pause.reported(Outcome.URGENT, language));
         } else {
             engine.show(context, texts.get(language, "safety.net.clear"));
         }

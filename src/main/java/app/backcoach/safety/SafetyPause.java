@@ -1,6 +1,7 @@
 package app.backcoach.safety;
 
 import app.backcoach.safety.SafetyScreen.Outcome;
+import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,5 +50,19 @@ public class SafetyPause {
     /** The advice while a pause of this tier holds. */
     public String advice(Outcome tier, String language) {
         return texts.get(language, "safety.paused." + tier.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The advice a new report of this tier gets at once, wherever it was reported. */
+    public String reported(Outcome tier, String language) {
+        return texts.get(language, "safety.outcome." + tier.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * What leads on from a new report: the first clearance step, except after an emergency, where
+     * nothing may compete with getting care (the step comes with the next contact), or when clear.
+     */
+    public Keyboard afterReport(SafetyScreen screen, String language) {
+        return screen.outcome == Outcome.CLEAR || screen.outcome == Outcome.URGENT
+                ? null : ClearanceButton.keyboard(texts, language, screen);
     }
 }

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,12 +54,14 @@ public class SafetyScreenFlow implements DialogueFlow {
             Duration.ofDays(7));
 
     private final DialogueEngine engine;
+    private final SafetyPause pause;
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
 
-    public SafetyScreenFlow(DialogueEngine engine, Texts texts, Clock clock, StoredJson json) {
+    public SafetyScreenFlow(DialogueEngine engine, SafetyPause pause, Texts texts, Clock clock, StoredJson json) {
         this.engine = engine;
+        this.pause = pause;
         this.texts = texts;
         this.clock = clock;
         this.json = json;
@@ -80,12 +81,10 @@ public class SafetyScreenFlow implements DialogueFlow {
                 json.write(given), clock.instant());
         String language = context.languageCode();
         boolean setUp = UserProfile.findByIdOptional(context.userId()).isPresent();
-        String tier = outcome.toLowerCase(Locale.ROOT);
-        String text = texts.get(language, "safety.outcome." + tier + (screen.outcome == Outcome.CLEAR && setUp ? ".again" : ""));
-        // After an emergency nothing competes with getting care: the way to lift the pause comes
-        // with the next contact. The other tiers show their first step at once.
-        engine.show(context, text, screen.outcome == Outcome.CLEAR || screen.outcome == Outcome.URGENT
-                ? null : ClearanceButton.keyboard(texts, language, screen));
+        // A clear rerun (escalation) says so without leading into set-up again.
+        String text = screen.outcome == Outcome.CLEAR && setUp
+                ? texts.get(language, "safety.outcome.clear.again") : pause.reported(screen.outcome, language);
+        engine.show(context, text, pause.afterReport(screen, language));
         if (screen.outcome == Outcome.CLEAR && !setUp) {
             engine.start(context.below(), ProfileFlow.CODE);
         }

@@ -104,31 +104,30 @@ public class OutboxStore {
     }
 
     public void retryAt(long id, Instant notBefore, boolean countAttempt, String reason) {
-        OutboxMessage row = OutboxMessage.findById(id);
-        if (row == null) {
-            return;
-        }
-        if (countAttempt) {
-            row.attempts++;
-        }
-        row.status = OutboxStatus.PENDING;
-        row.notBefore = notBefore;
-        row.lastError = truncate(reason);
+        requeue(id, notBefore, countAttempt, reason);
     }
 
     /** The attempt may have arrived: the resend checks the chat's message ids (see {@link OutboxDispatcher}). */
     public void resendChecked(long id, Instant notBefore, boolean countAttempt, String reason) {
+        OutboxMessage row = requeue(id, notBefore, countAttempt, reason);
+        if (row != null) {
+            row.checkDuplicate = true;
+        }
+    }
+
+    /** Back to pending at {@code notBefore}; null when the row is gone (erased meanwhile). */
+    private OutboxMessage requeue(long id, Instant notBefore, boolean countAttempt, String reason) {
         OutboxMessage row = OutboxMessage.findById(id);
         if (row == null) {
-            return;
+            return null;
         }
         if (countAttempt) {
             row.attempts++;
         }
         row.status = OutboxStatus.PENDING;
-        row.checkDuplicate = true;
         row.notBefore = notBefore;
         row.lastError = truncate(reason);
+        return row;
     }
 
     public void finish(long id, OutboxStatus status, boolean countAttempt, String reason) {

@@ -10,7 +10,6 @@ import app.backcoach.plan.DailyPlan;
 import app.backcoach.plan.PlanMessages;
 import app.backcoach.plan.PlanService;
 import app.backcoach.plan.PlanView;
-import app.backcoach.safety.ClearanceButton;
 import app.backcoach.safety.RedFlags;
 import app.backcoach.safety.SafetyPause;
 import app.backcoach.safety.SafetyScreen;
@@ -21,7 +20,6 @@ import app.backcoach.session.GuidedSteps.Move;
 import app.backcoach.session.GuidedSteps.State;
 import app.backcoach.session.GuidedSteps.Tap;
 import app.backcoach.text.Texts;
-import com.fasterxml.jackson.core.type.TypeReference;
 import app.backcoach.support.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -231,10 +229,8 @@ public class GuidedSessionService {
         plans.mark(plan, DailyPlan.Status.PARTIAL);
         session.delete();
         String language = context.languageCode();
-        String advice = texts.get(language, "guided.leg.stop") + "\n\n"
-                + texts.get(language, "safety.outcome." + tier.name().toLowerCase(java.util.Locale.ROOT));
-        sender.replace(context.chatId(), context.messageId(), advice,
-                tier == Outcome.URGENT ? null : ClearanceButton.keyboard(texts, language, screen));
+        String advice = texts.get(language, "guided.leg.stop") + "\n\n" + pause.reported(tier, language);
+        sender.replace(context.chatId(), context.messageId(), advice, pause.afterReport(screen, language));
         return Optional.empty();
     }
 
@@ -248,11 +244,7 @@ public class GuidedSessionService {
     }
 
     Map<String, String> outcomes(DailyPlan plan) {
-        if (plan.outcomes == null) {
-            return Map.of();
-        }
-        return json.read(plan.outcomes, new TypeReference<Map<String, String>>() {
-        }, "session outcomes");
+        return plans.outcomes(plan);
     }
 
     private void show(DialogueContext context, GuidedSession session, DailyPlan plan) {
