@@ -9,6 +9,7 @@ import app.backcoach.privacy.ConsentRecord;
 import app.backcoach.privacy.PrivacyPolicy;
 import app.backcoach.testing.ChatScreen;
 import app.backcoach.testing.FakeBotApi;
+import app.backcoach.testing.People;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ class OnboardingTest {
 
     @Test
     void consentThenAllNoEndsClearWithConsentAndScreenStored() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         for (int i = 0; i < QUESTIONS.size(); i++) {
             chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
@@ -45,7 +46,7 @@ class OnboardingTest {
 
     @Test
     void theProfileTakesTapsTypingAndSkipsAndSavesDefaultsForTheRest() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         for (int i = 0; i < QUESTIONS.size(); i++) {
             chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
@@ -76,7 +77,7 @@ class OnboardingTest {
 
     @Test
     void possibleCaudaEquinaSignsEndTheScreenAtOnceWithEmergencyAdvice() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.yes");
 
         JsonNode advice = chat.awaitMessage("Please get emergency care now");
@@ -90,7 +91,7 @@ class OnboardingTest {
 
     @Test
     void anyOtherRedFlagPausesThePlanAndPointsToAClinician() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         for (String question : QUESTIONS) {
             int number = QUESTIONS.indexOf(question) + 1;
             chat.tap("Safety check · " + number + " of 5", "dlg:rf." + question + (question.equals("rf-history") ? ".yes" : ".no"));
@@ -119,7 +120,7 @@ class OnboardingTest {
 
     @Test
     void backGoesToThePreviousQuestionAndTheAnswerIsStoredAtOnce() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.no");
         await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-today"));
         assertThat(dialogue(chat.chatId()).orElseThrow().progress).contains("\"rf-emergency\":\"no\"");
@@ -132,7 +133,7 @@ class OnboardingTest {
 
     @Test
     void aTapOnAClosedQuestionSaysSoAndShowsWhereThePersonIsNow() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.no");
         await().until(() -> dialogue(chat.chatId()).map(d -> d.step).orElse("").equals("rf-today"));
 
@@ -148,7 +149,7 @@ class OnboardingTest {
 
     @Test
     void aDoubleTapCountsOnceAndShowsNothingTwice() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         long message = chat.awaitMessage("Safety check · 1 of 5").path("message_id").asLong();
         fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-emergency.no");
         int second = fake.pushCallback(chat.chatId(), message, "dlg:rf.rf-emergency.no");
@@ -163,7 +164,7 @@ class OnboardingTest {
 
     @Test
     void typingInsteadOfTappingGetsAHintAndTheQuestionAgain() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         fake.pushText(chat.chatId(), "no, none of that");
 
         chat.awaitMessage("Please answer with the buttons");
@@ -173,7 +174,7 @@ class OnboardingTest {
 
     @Test
     void cancelLeavesTheDialogueAndStartPicksUpAtTheScreen() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         fake.pushText(chat.chatId(), "/cancel");
         chat.awaitMessage("Stopped.");
         await().until(() -> dialogue(chat.chatId()).isEmpty());
@@ -187,7 +188,7 @@ class OnboardingTest {
 
     @Test
     void afterAReferralAClinicianClearanceLiftsThePause() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         for (String question : QUESTIONS) {
             int number = QUESTIONS.indexOf(question) + 1;
             chat.tap("Safety check · " + number + " of 5", "dlg:rf." + question + (question.equals("rf-pattern") ? ".yes" : ".no"));
@@ -204,7 +205,7 @@ class OnboardingTest {
 
     @Test
     void afterAnEmergencyStartRemindsThatThePlanIsPausedAndOffersTheClearance() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.yes");
         chat.awaitMessage("Please get emergency care now");
 
@@ -232,7 +233,7 @@ class OnboardingTest {
 
     @Test
     void withdrawingConsentIsOneTapAndErasesTheHealthAnswers() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         for (int i = 0; i < QUESTIONS.size(); i++) {
             chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
@@ -250,7 +251,7 @@ class OnboardingTest {
 
     @Test
     void aSharedLocationAnswersTheTimeZoneQuestion() throws Exception {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         for (int i = 0; i < QUESTIONS.size(); i++) {
             chat.tap("Safety check · " + (i + 1) + " of 5", "dlg:rf." + QUESTIONS.get(i) + ".no");
         }
@@ -283,14 +284,6 @@ class OnboardingTest {
                 app.backcoach.user.BotUser.<app.backcoach.user.BotUser>findById(userId).startPayload);
     }
 
-    private ChatScreen startAndAgree() {
-        long id = newChat();
-        ChatScreen chat = new ChatScreen(fake, id);
-        fake.pushText(id, "/start");
-        chat.tap("Your consent", "dlg:cs.consent.agree");
-        chat.awaitMessage("Safety check · 1 of 5");
-        return chat;
-    }
 
     private static Optional<SafetyScreen> latestScreen(long userId) {
         return QuarkusTransaction.requiringNew().call(() -> SafetyScreen.latest(userId));

@@ -46,7 +46,7 @@ class SafetyNetTest {
         chat.tap("To keep you safe", "dlg:sn.rf-emergency.yes");
 
         chat.awaitMessage("Please get emergency care now");
-        SafetyScreen screen = pausing(chat).orElseThrow();
+        SafetyScreen screen = People.pausingScreen(chat).orElseThrow();
         assertThat(screen.outcome).isEqualTo(Outcome.URGENT);
         assertThat(screen.source).isEqualTo("free-text");
         // What was typed is not kept; only which sign it suggested.
@@ -63,7 +63,7 @@ class SafetyNetTest {
         chat.tap("To keep you safe", "dlg:sn.rf-emergency.no");
 
         chat.awaitMessage("sorry if I misread you");
-        assertThat(pausing(chat)).isEmpty();
+        assertThat(People.pausingScreen(chat)).isEmpty();
     }
 
     @Test
@@ -86,7 +86,7 @@ class SafetyNetTest {
         assertThat(chat.awaitMessage("Bitte lies das zuerst").path("text").asText()).contains("Notaufnahme", "112");
         chat.tap("Damit ich dich sicher begleiten kann", "dlg:sn.rf-emergency.not-sure");
         chat.awaitMessage("Bitte hol dir jetzt sofort Hilfe");
-        assertThat(pausing(chat)).map(screen -> screen.outcome).hasValue(Outcome.URGENT);
+        assertThat(People.pausingScreen(chat)).map(screen -> screen.outcome).hasValue(Outcome.URGENT);
     }
 
     @Test
@@ -101,7 +101,4 @@ class SafetyNetTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> SafetyScreen.count("telegramUserId", id))).isZero();
     }
 
-    private static Optional<SafetyScreen> pausing(ChatScreen chat) {
-        return QuarkusTransaction.requiringNew().call(() -> SafetyScreen.pausingPlan(chat.chatId()));
-    }
 }

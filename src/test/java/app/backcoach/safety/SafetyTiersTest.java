@@ -45,7 +45,7 @@ class SafetyTiersTest {
 
     @Test
     void anEmergencyIsRepeatedByEveryContactAndNoExerciseIsOffered() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.not-sure");
         JsonNode advice = chat.awaitMessage("Please get emergency care now");
         assertThat(advice.path("text").asText()).contains("within hours", "112", "999", "911");
@@ -66,10 +66,10 @@ class SafetyTiersTest {
 
     @Test
     void liftingAnEmergencyPauseTakesTwoDeliberateSteps() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.yes");
         chat.awaitMessage("Please get emergency care now");
-        long screen = pausing(chat).orElseThrow().id;
+        long screen = People.pausingScreen(chat).orElseThrow().id;
         fake.pushText(chat.chatId(), "/start");
         JsonNode paused = chat.awaitMessage("Your plan is paused: please get emergency care");
 
@@ -77,7 +77,7 @@ class SafetyTiersTest {
         closedAfter(chat, paused, "cleared:yes");
         closedAfter(chat, paused, "clr:ok." + screen);
         closedAfter(chat, paused, "clr:yes." + screen);
-        assertThat(pausing(chat)).isPresent();
+        assertThat(People.pausingScreen(chat)).isPresent();
 
         chat.tap("Your plan is paused", "clr:ask." + screen);
         JsonNode confirm = chat.awaitMessage("Just to be sure");
@@ -89,14 +89,14 @@ class SafetyTiersTest {
         chat.tap("Just to be sure", "clr:no." + screen);
         chat.awaitMessage("Your plan is paused: please get emergency care");
         closedAfter(chat, chat.awaitMessage("Your plan is paused"), "clr:yes." + screen);
-        assertThat(pausing(chat)).isPresent();
+        assertThat(People.pausingScreen(chat)).isPresent();
 
         chat.tap("Your plan is paused", "clr:ask." + screen);
         chat.tap("Just to be sure", "clr:yes." + screen);
 
         chat.awaitMessage("Glad you were checked");
         chat.awaitMessage("Your profile · 1 of 9");
-        assertThat(pausing(chat)).isEmpty();
+        assertThat(People.pausingScreen(chat)).isEmpty();
         SafetyScreen cleared = QuarkusTransaction.requiringNew().call(() -> SafetyScreen.<SafetyScreen>findById(screen));
         assertThat(cleared.clearanceAskedAt).isNotNull();
         assertThat(cleared.clearedAt).isAfterOrEqualTo(cleared.clearanceAskedAt);
@@ -104,23 +104,23 @@ class SafetyTiersTest {
 
     @Test
     void aConfirmationLeftOpenTooLongNeedsItsFirstStepAgain() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.no");
         chat.tap("Safety check · 2 of 5", "dlg:rf.rf-today.yes");
         JsonNode advice = chat.awaitMessage("Please see a doctor today");
-        long screen = pausing(chat).orElseThrow().id;
+        long screen = People.pausingScreen(chat).orElseThrow().id;
         chat.tapFirst(advice, "clr:ask.");
         JsonNode confirm = chat.awaitMessage("Just to be sure");
         MovableClock.advance(ClearanceButton.CONFIRM_WITHIN.plusMinutes(1));
 
         closedAfter(chat, confirm, "clr:yes." + screen);
 
-        assertThat(pausing(chat)).isPresent();
+        assertThat(People.pausingScreen(chat)).isPresent();
     }
 
     @Test
     void theSameDayTierGivesItsOwnAdviceAndTimeFrame() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.no");
         chat.tap("Safety check · 2 of 5", "dlg:rf.rf-today.yes");
 
@@ -128,7 +128,7 @@ class SafetyTiersTest {
         assertThat(advice.path("text").asText()).contains("today", "116 117", "emergency department at once")
                 .doesNotContain("nothing serious");
         assertThat(chat.buttons(advice)).singleElement().asString().startsWith("clr:ask.");
-        SafetyScreen screen = pausing(chat).orElseThrow();
+        SafetyScreen screen = People.pausingScreen(chat).orElseThrow();
         assertThat(screen.outcome).isEqualTo(Outcome.TODAY);
         assertThat(screen.source).isEqualTo("onboarding");
         assertThat(screen.answers).contains("\"rf-emergency\":\"no\"", "\"rf-today\":\"yes\"");
@@ -140,7 +140,7 @@ class SafetyTiersTest {
 
     @Test
     void theClinicianFirstTierSaysItIsUsuallyNotUrgentAndLiftsWithOneTap() {
-        ChatScreen chat = startAndAgree();
+        ChatScreen chat = People.startedAndAgreed();
         chat.tap("Safety check · 1 of 5", "dlg:rf.rf-emergency.no");
         chat.tap("Safety check · 2 of 5", "dlg:rf.rf-today.no");
         chat.tap("Safety check · 3 of 5", "dlg:rf.rf-history.no");
@@ -149,14 +149,14 @@ class SafetyTiersTest {
 
         JsonNode advice = chat.awaitMessage("Please check with a clinician before we start");
         assertThat(advice.path("text").asText()).contains("usually not urgent", "week or two");
-        SafetyScreen screen = pausing(chat).orElseThrow();
+        SafetyScreen screen = People.pausingScreen(chat).orElseThrow();
         assertThat(screen.outcome).isEqualTo(Outcome.REFER);
         closedAfter(chat, advice, "clr:ask." + screen.id);
 
         chat.tap("Please check with a clinician", "clr:ok." + screen.id);
 
         chat.awaitMessage("Your profile · 1 of 9");
-        assertThat(pausing(chat)).isEmpty();
+        assertThat(People.pausingScreen(chat)).isEmpty();
     }
 
     @Test
@@ -191,7 +191,7 @@ class SafetyTiersTest {
 
         JsonNode advice = chat.awaitMessage("Please see a doctor today");
         assertThat(chat.buttons(advice)).singleElement().asString().startsWith("clr:ask.");
-        SafetyScreen screen = pausing(chat).orElseThrow();
+        SafetyScreen screen = People.pausingScreen(chat).orElseThrow();
         assertThat(screen.outcome).isEqualTo(Outcome.TODAY);
         assertThat(screen.source).isEqualTo("weekly");
         fake.pushText(chat.chatId(), "/today");
@@ -216,14 +216,6 @@ class SafetyTiersTest {
         assertThat(dialogue(chat.chatId())).isEmpty();
     }
 
-    private ChatScreen startAndAgree() {
-        long id = newChat();
-        ChatScreen chat = new ChatScreen(fake, id);
-        fake.pushText(id, "/start");
-        chat.tap("Your consent", "dlg:cs.consent.agree");
-        chat.awaitMessage("Safety check · 1 of 5");
-        return chat;
-    }
 
     /** Taps {@code data} on {@code message} and waits for the "closed" answer to that tap. */
     private void closedAfter(ChatScreen chat, JsonNode message, String data) {
@@ -237,9 +229,6 @@ class SafetyTiersTest {
         return (int) chat.messages().stream().filter(m -> m.path("text").asText().contains(text)).count();
     }
 
-    private static Optional<SafetyScreen> pausing(ChatScreen chat) {
-        return QuarkusTransaction.requiringNew().call(() -> SafetyScreen.pausingPlan(chat.chatId()));
-    }
 
     private static Optional<DialogueState> dialogue(long userId) {
         return QuarkusTransaction.requiringNew().call(() -> DialogueState.<DialogueState>findByIdOptional(userId));

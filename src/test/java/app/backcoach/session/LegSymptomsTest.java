@@ -58,7 +58,7 @@ class LegSymptomsTest {
         DailyPlan plan = planOn(chat, today());
         assertThat(plan.status).isEqualTo(DailyPlan.Status.PARTIAL);
         assertThat(plan.outcomes).contains("\"0\":\"leg\"");
-        assertThat(pausing(chat)).isEmpty();
+        assertThat(People.pausingScreen(chat)).isEmpty();
 
         MovableClock.advance(Duration.ofDays(1));
         fake.pushText(chat.chatId(), "/checkin");
@@ -92,7 +92,7 @@ class LegSymptomsTest {
 
         JsonNode advice = chat.awaitMessage("Please see a doctor today");
         assertThat(chat.buttons(advice)).singleElement().asString().startsWith("clr:ask.");
-        SafetyScreen screen = pausing(chat).orElseThrow();
+        SafetyScreen screen = People.pausingScreen(chat).orElseThrow();
         assertThat(screen.outcome).isEqualTo(Outcome.TODAY);
         assertThat(screen.source).isEqualTo("leg");
     }
@@ -105,7 +105,7 @@ class LegSymptomsTest {
         JsonNode advice = chat.awaitMessage("Please stop the session here");
         assertThat(advice.path("text").asText()).contains("Please see a doctor today", "116 117");
         assertThat(chat.buttons(advice)).singleElement().asString().startsWith("clr:ask.");
-        SafetyScreen screen = pausing(chat).orElseThrow();
+        SafetyScreen screen = People.pausingScreen(chat).orElseThrow();
         assertThat(screen.outcome).isEqualTo(Outcome.TODAY);
         assertThat(screen.source).isEqualTo("session");
         assertThat(screen.answers).contains("\"leg\":\"numb\"", "\"exercise\":");
@@ -125,7 +125,7 @@ class LegSymptomsTest {
         JsonNode advice = chat.awaitMessage("Please stop the session here");
         assertThat(advice.path("text").asText()).contains("Please get emergency care now", "112");
         assertThat(chat.buttons(advice)).isEmpty();
-        assertThat(pausing(chat)).map(screen -> screen.outcome).hasValue(Outcome.URGENT);
+        assertThat(People.pausingScreen(chat)).map(screen -> screen.outcome).hasValue(Outcome.URGENT);
     }
 
     @Test
@@ -140,7 +140,7 @@ class LegSymptomsTest {
 
         await().until(() -> fake.calls("answerCallbackQuery").stream()
                 .anyMatch(call -> ("cq" + stale).equals(call.params().path("callback_query_id").asText())));
-        assertThat(pausing(chat)).isEmpty();
+        assertThat(People.pausingScreen(chat)).isEmpty();
     }
 
     /** Starts a guided session, taps "Hurts" on the first card and, when given, where. Returns the question. */
@@ -154,7 +154,4 @@ class LegSymptomsTest {
         return question;
     }
 
-    private static Optional<SafetyScreen> pausing(ChatScreen chat) {
-        return QuarkusTransaction.requiringNew().call(() -> SafetyScreen.pausingPlan(chat.chatId()));
-    }
 }

@@ -34,6 +34,22 @@ public final class People {
         return chat;
     }
 
+    /** The red flag that keeps the person's plan paused, read past the test's session. */
+    public static java.util.Optional<SafetyScreen> pausingScreen(ChatScreen chat) {
+        return QuarkusTransaction.requiringNew().call(() -> SafetyScreen.pausingPlan(chat.chatId()));
+    }
+
+    /** A new person who sent /start and agreed to the policy; the safety check's first question is shown. */
+    public static ChatScreen startedAndAgreed() {
+        FakeBotApi fake = FakeBotApi.instance();
+        long id = newChat();
+        ChatScreen chat = new ChatScreen(fake, id);
+        fake.pushText(id, "/start");
+        chat.tap("Your consent", "dlg:cs.consent.agree");
+        chat.awaitMessage("Safety check · 1 of 5");
+        return chat;
+    }
+
     /** A person who wrote once and has the default profile (set-up skipped through). */
     public static ChatScreen withDefaultProfile(ProfileService profiles) {
         FakeBotApi fake = FakeBotApi.instance();
