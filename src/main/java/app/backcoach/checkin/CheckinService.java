@@ -25,6 +25,7 @@ import app.backcoach.support.StoredJson;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,11 +55,13 @@ public class CheckinService {
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
+    private final Instance<AfterCheckin> extras;
 
     public CheckinService(DialogueEngine dialogues, ProfileService profiles, ConsentService consent, PlanService plans,
                           PlanMessages planMessages, Lessons lessons, SelfAdjust selfAdjust, SafetyPause pause,
                           EscalationService escalations, MessageSender sender, Texts texts, Clock clock,
-                          StoredJson json) {
+                          StoredJson json, Instance<AfterCheckin> extras) {
+        this.extras = extras;
         this.pause = pause;
         this.escalations = escalations;
         this.dialogues = dialogues;
@@ -158,7 +161,14 @@ public class CheckinService {
         if (escalate(context, profile, today)) {
             return;
         }
-        lessons.maybeOffer(context.chatId(), userId, context.languageCode());
+        boolean spoke = false;
+        for (AfterCheckin extra : extras) {
+            spoke |= extra.after(context.below(), checkin, plan);
+        }
+        if (!spoke) {
+            // One thing to read below the plan is enough: the lesson waits for another morning.
+            lessons.maybeOffer(context.chatId(), userId, context.languageCode());
+        }
         selfAdjust.maybeOffer(context.chatId(), profile, context.languageCode());
     }
 
