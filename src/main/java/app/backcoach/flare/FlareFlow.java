@@ -1,12 +1,14 @@
 package app.backcoach.flare;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueDefinition;
-import app.backcoach.dialogue.DialogueDefinition.Next;
-import app.backcoach.dialogue.DialogueFlow;
-import app.backcoach.dialogue.Question;
-import app.backcoach.dialogue.Question.Choice;
+import static app.backcoach.chat.DialogueDefinition.from;
+
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueDefinition;
+import app.backcoach.chat.DialogueDefinition.Next;
+import app.backcoach.chat.DialogueFlow;
+import app.backcoach.chat.Question;
+import app.backcoach.chat.Question.Choice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +58,18 @@ public class FlareFlow implements DialogueFlow {
 
     static final List<Question> ALL = List.of(POSITION, POSITION_2, WALK, BREATHING, AVOID, NOTE);
 
-    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 1, ALL,
-            FlareFlow::next, Duration.ofHours(12));
+    /** The table: in order, except that "I don't know yet" (or a skip) leaves out the second position. */
+    static final DialogueDefinition.Routes ROUTES = DialogueDefinition.table(
+            from(POSITION, answers -> answers.get(POSITION.id()).filter(POSITIONS::contains).isPresent()
+                    ? new Next.Step(POSITION_2.id()) : new Next.Step(WALK.id())),
+            from(POSITION_2, answers -> new Next.Step(WALK.id())),
+            from(WALK, answers -> new Next.Step(BREATHING.id())),
+            from(BREATHING, answers -> new Next.Step(AVOID.id())),
+            from(AVOID, answers -> new Next.Step(NOTE.id())),
+            from(NOTE, answers -> new Next.End(WRITTEN)));
+
+    private static final DialogueDefinition DEFINITION = new DialogueDefinition(CODE, 1, ALL, ROUTES,
+            Duration.ofHours(12));
 
     private final FlareService flares;
 
@@ -73,15 +85,6 @@ public class FlareFlow implements DialogueFlow {
     @Override
     public void finish(DialogueContext context, String outcome, Answers answers) {
         flares.written(context, answers);
-    }
-
-    /** The table: in order, except that "I don't know yet" skips the second position. */
-    static Next next(Question answered, Answers answers) {
-        if (answered.equals(POSITION) && answers.get(POSITION.id()).filter(POSITIONS::contains).isEmpty()) {
-            return new Next.Step(WALK.id());
-        }
-        int index = ALL.indexOf(answered);
-        return index + 1 < ALL.size() ? new Next.Step(ALL.get(index + 1).id()) : new Next.End(WRITTEN);
     }
 
     /** The positions chosen, best first, without repeats or "don't know". */

@@ -1,15 +1,15 @@
 package app.backcoach.flare;
 
-import app.backcoach.checkin.AfterCheckin;
-import app.backcoach.checkin.DailyCheckin;
+import app.backcoach.day.AfterCheckin;
+import app.backcoach.day.DailyCheckin;
 import app.backcoach.coaching.Version;
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.conversation.Incoming;
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.chat.ButtonAction;
+import app.backcoach.chat.CallbackData;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.SafetyPause;

@@ -5,7 +5,7 @@ import static app.backcoach.testing.CheckIns.earlierMornings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.backcoach.dialogue.DialogueState;
+import app.backcoach.chat.DialogueState;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.SafetyScreen;
