@@ -9,8 +9,8 @@ import app.backcoach.chat.DialogueContext;
 public interface AfterCheckin {
 
     /**
-     * Called in the update's transaction after the plan is shown, unless the morning ended in advice to see
-     * a clinician.
+     * Called by {@link CheckinOutcome} in the update's transaction after the plan is shown, unless the morning
+     * ended in advice to see a clinician.
      *
      * @param below a new message under the plan
      * @return true when it said something, so the check-in offers no lesson on the same morning
