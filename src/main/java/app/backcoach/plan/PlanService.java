@@ -219,7 +219,7 @@ public class PlanService {
     }
 
     /** What each session said about each of its exercises. */
-    private List<Tolerance.Signal> signals(List<DailyPlan> sessions, LocalDate date) {
+    List<Tolerance.Signal> signals(List<DailyPlan> sessions, LocalDate date) {
         long userId = sessions.get(0).telegramUserId;
         java.util.Map<LocalDate, String> nextMornings = new java.util.HashMap<>();
         DailyCheckin.between(userId, date.minusDays(HISTORY_DAYS), date.plusDays(1))
