@@ -1,10 +1,10 @@
 package app.backcoach.conditions;
 
 import app.backcoach.catalogue.Restriction;
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.conversation.Incoming;
-import app.backcoach.dialogue.DialogueContext;
+import app.backcoach.chat.ButtonAction;
+import app.backcoach.chat.CallbackData;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.DialogueContext;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.sender.Keyboard;

@@ -1,7 +1,7 @@
 package app.backcoach.conditions;
 
 import app.backcoach.catalogue.Restriction;
-import app.backcoach.privacy.PersonalData;
+import app.backcoach.personal.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package app.backcoach.share;
 
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.Incoming;
+import app.backcoach.chat.ButtonAction;
+import app.backcoach.chat.Incoming;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.sender.MessageSender;

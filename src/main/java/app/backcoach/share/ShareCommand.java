@@ -1,9 +1,9 @@
 package app.backcoach.share;
 
-import app.backcoach.command.Command;
-import app.backcoach.command.CommandContext;
-import app.backcoach.command.CommandName;
-import app.backcoach.conversation.CallbackData;
+import app.backcoach.chat.Command;
+import app.backcoach.chat.CommandContext;
+import app.backcoach.chat.CommandName;
+import app.backcoach.chat.CallbackData;
 import app.backcoach.sender.Html;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;

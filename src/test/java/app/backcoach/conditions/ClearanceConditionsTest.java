@@ -10,7 +10,7 @@ import app.backcoach.catalogue.Catalogue;
 import app.backcoach.catalogue.Exercise;
 import app.backcoach.catalogue.Restriction;
 import app.backcoach.coaching.PlannedItem;
-import app.backcoach.plan.PlanService;
+import app.backcoach.day.PlanService;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.testing.ChatScreen;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import app.backcoach.catalogue.Catalogue;
 import app.backcoach.catalogue.Restriction;
-import app.backcoach.checkin.DailyCheckin;
+import app.backcoach.day.DailyCheckin;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.conditions.ConditionsService;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.privacy.PersonalDataService;
 import app.backcoach.profile.ProfileService;
