@@ -116,7 +116,7 @@ public class QuestionnaireFlows implements DialogueFlow.GeneratedFlows {
                 return option.label().get(language);
             }
             return switch (option.value()) {
-                case "yes", "no" -> texts.get(language, "questionnaire." + option.value());
+                case "yes", "no" -> texts.get(language, "choice." + option.value());
                 default -> option.value();
             };
         }

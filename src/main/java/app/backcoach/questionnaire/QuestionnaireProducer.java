@@ -40,7 +40,8 @@ public class QuestionnaireProducer {
     Questionnaires questionnaires() {
         try {
             Questionnaires loaded = load();
-            LOG.infof("Questionnaires: %s", String.join(", ", loaded.all().stream()
+            LOG.infof("Questionnaires: %s", loaded.all().isEmpty() ? "none (no *.yaml file in " + config.path() + ")"
+                    : String.join(", ", loaded.all().stream()
                     .map(q -> q.id() + " (version " + q.version() + ", " + QuestionnaireLoader.kebab(q.asked().when())
                             + ")").toList()));
             return loaded;
