@@ -162,6 +162,10 @@ class ProgressTest {
 
         scheduler.runDue();
 
+        // The week's questionnaire (PEG) comes first; the review follows its last answer.
+        active.tap("PEG: pain, enjoyment, activity · 1 of 3", "dlg:q-peg.pain.3");
+        active.tap("2 of 3", "dlg:q-peg.enjoyment.2");
+        active.tap("3 of 3", "dlg:q-peg.activity.2");
         active.awaitMessage("Your week, ");
         assertThat(quiet.messages()).noneMatch(message -> message.path("text").asText().contains("Your week, "));
         ScheduledJob next = QuarkusTransaction.requiringNew().call(() ->
