@@ -198,29 +198,16 @@ class WeeklyQuestionnaireTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> QuestionnaireResult.of(chat.chatId()))).isEmpty();
     }
 
-    /** A person with two weeks of check-ins (pain 5, then 3) and sessions. */
     private ChatScreen activeWeeks() {
-        ChatScreen chat = People.readyToCheckIn(profiles, consent);
-        LocalDate today = profiles.today(chat.chatId());
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int daysAgo = 13; daysAgo >= 0; daysAgo--) {
-                checkin(chat.chatId(), today.minusDays(daysAgo), daysAgo >= 7 ? 5 : 3);
-            }
-        });
-        return chat;
+        return Rounds.activeWeeks(profiles, consent, clock);
     }
 
     private void reviewDue(ChatScreen chat) {
-        LocalDate today = profiles.today(chat.chatId());
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery(
-                        "update ScheduledJob set dueAt = ?1, localDate = ?2 where telegramUserId = ?3 and kind = ?4")
-                .setParameter(1, clock.instant().minusSeconds(30)).setParameter(2, today)
-                .setParameter(3, chat.chatId()).setParameter(4, ScheduledJob.Kind.WEEKLY).executeUpdate());
+        Rounds.reviewDue(chat, profiles, entityManager, clock);
     }
 
     private static ScheduledJob weeklyJob(ChatScreen chat) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledJob.of(chat.chatId(), ScheduledJob.Kind.WEEKLY).orElseThrow());
+        return Rounds.weeklyJob(chat);
     }
 
     private static JsonNode latest(ChatScreen chat, String text) {
@@ -247,30 +234,5 @@ class WeeklyQuestionnaireTest {
         row.subscales = "{}";
         row.effect = "none";
         row.persist();
-    }
-
-    private void checkin(long userId, LocalDate date, int pain) {
-        DailyCheckin checkin = new DailyCheckin();
-        checkin.telegramUserId = userId;
-        checkin.localDate = date;
-        checkin.pain = pain;
-        checkin.stiffness = "lt15";
-        checkin.confidence = 3;
-        checkin.sleep = "fair";
-        checkin.yesterday = "fine";
-        checkin.completedAt = clock.instant();
-        checkin.updatedAt = clock.instant();
-        checkin.persist();
-        DailyPlan plan = new DailyPlan();
-        plan.telegramUserId = userId;
-        plan.localDate = date;
-        plan.version = "FULL";
-        plan.shape = "STANDARD";
-        plan.items = "[]";
-        plan.reasons = "[]";
-        plan.status = DailyPlan.Status.DONE;
-        plan.createdAt = clock.instant();
-        plan.updatedAt = clock.instant();
-        plan.persist();
     }
 }
