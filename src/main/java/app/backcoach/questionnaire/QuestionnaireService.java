@@ -1,8 +1,8 @@
 package app.backcoach.questionnaire;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
 import app.backcoach.questionnaire.Questionnaire.Effect;
 import app.backcoach.questionnaire.Questionnaire.When;
 import app.backcoach.safety.SafetyScreen;

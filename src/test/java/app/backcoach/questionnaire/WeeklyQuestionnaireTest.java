@@ -3,8 +3,8 @@ package app.backcoach.questionnaire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.backcoach.checkin.DailyCheckin;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.day.DailyCheckin;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.SafetyScreen;
