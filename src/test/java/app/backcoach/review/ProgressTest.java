@@ -57,8 +57,10 @@ class ProgressTest {
 
         fake.pushText(chat.chatId(), "/progress");
 
-        FakeBotApi.Call photo = fake.awaitCalls("sendPhoto", 1, Duration.ofSeconds(20)).stream()
-                .filter(call -> call.chatId() == chat.chatId()).findFirst().orElseThrow();
+        // Photos to other chats (earlier tests) do not count: wait for this chat's.
+        FakeBotApi.Call photo = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> fake.calls("sendPhoto").stream().filter(call -> call.chatId() == chat.chatId())
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(photo.params().path("caption").asText())
                 .contains("pain 3.0 on average (lower than last week)", "The red line is daily pain");
         BufferedImage chart = ImageIO.read(new ByteArrayInputStream(FakeBotApi.photoBytes(photo)));
