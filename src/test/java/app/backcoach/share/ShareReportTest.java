@@ -86,6 +86,13 @@ class ShareReportTest {
         FakeBotApi.Call upload = await().atMost(Duration.ofSeconds(20)).until(() -> documentsTo(chat),
                 calls -> !calls.isEmpty()).get(0);
 
+        // A second tap on the same button (a double tap) makes no second report.
+        int again = fake.pushCallback(chat.chatId(), offer.path("message_id").asLong(), "shr:make");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.calls("answercallbackquery").stream()
+                .anyMatch(call -> ("cq" + again).equals(call.params().path("callback_query_id").asText())
+                        && call.params().path("text").asText().contains("on its way")));
+        assertThat(documentsTo(chat)).hasSize(1);
+
         assertThat(FakeBotApi.documentName(upload)).isEqualTo("back-report-" + today + ".pdf");
         assertThat(upload.params().path("caption").asText()).contains("I haven’t sent it anywhere else");
         // Kept for a look (pdftoppm target/share-report-sample.pdf): the README's picture comes from it.
