@@ -1,6 +1,7 @@
 package app.backcoach.sender;
 
 import app.backcoach.ops.BotMetrics;
+import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.DispatchLeader;
 import app.backcoach.support.LaneDispatcher;
 import app.backcoach.support.LaneDispatcher.Batch;
@@ -177,8 +178,10 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         try {
             floor = !message.createsMessage() ? null
                     : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
-            if (!store.markInFlight(row.id, floor, epoch)) {
-                return; // erased meanwhile
+            // The claim: retried on a conflict (Galera certification), and only a row still pending is sent.
+            Long knownFloor = floor;
+            if (!ConflictRetry.call("outbox " + row.id, () -> store.markInFlight(row.id, knownFloor, epoch))) {
+                return; // erased or taken meanwhile
             }
         } catch (RuntimeException e) {
             if (message instanceof Outbound.AnswerCallback answer) {

@@ -4,6 +4,7 @@ import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.InboxService;
 import app.backcoach.intake.IntakeDispatcher;
 import app.backcoach.sender.PendingTaps;
+import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.DispatchLeader;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -173,7 +174,7 @@ public class PollingIntake implements LongPollingUpdateConsumer {
 
     private boolean recordDurably(List<InboundUpdate> inbound) {
         try {
-            inbox.record(inbound);
+            ConflictRetry.run("recording updates", () -> inbox.record(inbound));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Could not store %d update(s) (%s); not confirming them, retrying",
