@@ -36,6 +36,9 @@ class StoreRetryTest {
 
     @Test
     void anUpdateThatCouldNotBeStoredIsStoredOnceTheDatabaseIsBackWithoutARestart() throws Exception {
+        long warmUp = newChat();
+        fake.pushText(warmUp, "/help");
+        awaitReply(warmUp); // polling runs and stores
         long first = newChat();
         long second = newChat();
         execute("RENAME TABLE inbox_update TO inbox_update_away"); // inserts into the inbox fail
