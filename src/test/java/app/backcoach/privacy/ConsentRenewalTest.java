@@ -59,7 +59,8 @@ class ConsentRenewalTest {
         fake.pushText(chat.chatId(), "/checkin");
 
         String changed = chat.awaitMessage(CHANGED).path("text").asText();
-        assertThat(changed).contains("morning check-ins", "three levels", "leg symptoms", "/share", "/privacy");
+        assertThat(changed).contains("morning check-ins", "three levels", "leg symptoms", "/share",
+                "short questionnaires", "PEG", "/privacy");
         chat.tap(QUESTION, "dlg:cs.consent.agree");
         chat.awaitMessage("Everything goes on as before");
         assertThat(latestConsent(chat)).satisfies(record -> {
