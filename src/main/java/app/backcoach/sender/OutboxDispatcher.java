@@ -1,6 +1,7 @@
 package app.backcoach.sender;
 
 import app.backcoach.ops.BotMetrics;
+import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.DispatchLeader;
 import app.backcoach.support.LaneDispatcher;
 import app.backcoach.support.LaneDispatcher.Batch;
@@ -36,6 +37,10 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     static final Duration ANSWER_WINDOW = Duration.ofSeconds(14);
     private static final Duration TAP_RETRY = Duration.ofMillis(300);
     private static final Duration WATCHDOG_TICK = Duration.ofMillis(250);
+    /** How long a resend's check waits for the person's latest messages to reach the inbox: 20 × 0.5 s. */
+    private static final int CATCH_UP_LOOKS = 20;
+    private static final Duration CATCH_UP_PAUSE = Duration.ofMillis(500);
+    private static final Duration INTERRUPTED_RESEND_DELAY = Duration.ofSeconds(5);
 
     private final SenderConfig config;
     private final DispatchLeader leader;
@@ -177,8 +182,10 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         try {
             floor = !message.createsMessage() ? null
                     : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
-            if (!store.markInFlight(row.id, floor, epoch)) {
-                return; // erased meanwhile
+            // The claim: retried on a conflict (Galera certification), and only a row still pending is sent.
+            Long knownFloor = floor;
+            if (!ConflictRetry.call("outbox " + row.id, () -> store.markInFlight(row.id, knownFloor, epoch))) {
+                return; // erased or taken meanwhile
             }
         } catch (RuntimeException e) {
             if (message instanceof Outbound.AnswerCallback answer) {
@@ -220,7 +227,10 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
      */
     private void resumeInterrupted(OutboxMessage row, Outbound message) {
         if (message.createsMessage() && row.floorMessageId != null) {
-            store.resendChecked(row.id, clock.instant(), true, "interrupted during the call; resending with a check");
+            // Not at once: a new leader (or a restarted one) first takes in what the person wrote meanwhile, so
+            // the check finds their messages in the inbox and does not mistake one for the first attempt.
+            store.resendChecked(row.id, clock.instant().plus(INTERRUPTED_RESEND_DELAY), true,
+                    "interrupted during the call; resending with a check");
             LOG.infof("Outbox %d to chat %d was interrupted mid-call; resending with a duplicate check", row.id, row.chatId);
         } else {
             store.finish(row.id, OutboxStatus.UNCERTAIN, true, "interrupted during the call; not repeated");
@@ -240,8 +250,12 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
      * @return the id of the one copy that stays
      */
     private long keepOne(OutboxMessage row, long floor, long resent) {
-        Set<Long> theirs = new HashSet<>(store.personMessageIdsBetween(row.chatId, floor, resent));
-        List<Long> unexplained = LongStream.range(floor + 1, resent).filter(id -> !theirs.contains(id)).boxed().toList();
+        List<Long> unexplained = unexplainedIds(row.chatId, floor, resent);
+        // More than one: the person wrote meanwhile and the inbox has not caught up yet (a new leader taking over
+        // a backlog resumes interrupted sends at once). Look again while the poller stores what came.
+        for (int look = 0; unexplained.size() > 1 && look < CATCH_UP_LOOKS && pause(CATCH_UP_PAUSE); look++) {
+            unexplained = unexplainedIds(row.chatId, floor, resent);
+        }
         if (unexplained.isEmpty()) {
             return resent;
         }
@@ -265,6 +279,11 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         }
         LOG.warnf("Outbox %d to chat %d: a duplicate could not be deleted", row.id, row.chatId);
         return first;
+    }
+
+    private List<Long> unexplainedIds(long chatId, long floor, long resent) {
+        Set<Long> theirs = new HashSet<>(store.personMessageIdsBetween(chatId, floor, resent));
+        return LongStream.range(floor + 1, resent).filter(id -> !theirs.contains(id)).boxed().toList();
     }
 
     private void record(OutboxMessage row, Outbound message, DeliveryOutcome outcome, RetryPolicy.Decision decision,

@@ -46,11 +46,12 @@ public class OutboxStore {
     /**
      * Marks the row in flight before its call. The floor is kept from the first attempt on.
      *
-     * @return false when the row is gone (erased meanwhile): then nothing is sent
+     * @return false when the row is gone (erased meanwhile) or no longer pending (taken by another attempt,
+     *         whose commit came first): then nothing is sent
      */
     public boolean markInFlight(long id, Long floor, long epoch) {
         OutboxMessage row = OutboxMessage.findById(id);
-        if (row == null) {
+        if (row == null || row.status != OutboxStatus.PENDING) {
             return false;
         }
         row.status = OutboxStatus.SENDING;
