@@ -58,7 +58,7 @@ class RoundTripBenchmark {
     private static final long BASE = 6_000_000_000L;
     private static final Path RESULTS = Path.of("target", "benchmark-results.txt");
     /** The JVM flags the Dockerfile and README recommend; the default JVM's can be had with -Dbench.jvm-args=. */
-    static final String RECOMMENDED_JVM_ARGS = "";
+    static final String RECOMMENDED_JVM_ARGS = "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -Xss512k";
     private static final Set<String> SENDS = Set.of("sendMessage");
     private static final Set<String> EDITS = Set.of("editMessageText");
 
@@ -385,7 +385,8 @@ class RoundTripBenchmark {
         @Override
         public void close() throws InterruptedException {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            // Generous: writing a class data archive at exit (-Dbench.appcds) takes a while on a crowded machine.
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
