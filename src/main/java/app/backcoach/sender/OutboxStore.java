@@ -85,7 +85,7 @@ public class OutboxStore {
      *
      * @return false when the row is gone (erased meanwhile): then nothing is sent
      */
-    public boolean markInFlight(long id, Long floor, long epoch) {
+    private boolean markInFlight(long id, Long floor, long epoch) {
         // One UPDATE; a row that is gone matches nothing.
         return floor == null
                 ? OutboxMessage.update("status = ?1, sentEpoch = ?2 where id = ?3", OutboxStatus.SENDING, epoch, id) == 1
@@ -183,15 +183,11 @@ public class OutboxStore {
     }
 
     /**
-     * The highest message id known in a private chat, or null when it cannot be known exactly: our last
-     * message's id and the person's last message's id, unless a message of ours after it may or may not
-     * have arrived. In a private chat every message, theirs or ours, takes the next id.
+     * Whether the person behind a chat blocked the bot and, when asked for, the chat's floor: the highest
+     * message id known in a private chat, or null when it cannot be known exactly (our last message's id and
+     * the person's last message's id, unless a message of ours after it may or may not have arrived). In a
+     * private chat every message, theirs or ours, takes the next id.
      */
-    public Long chatFloor(long chatId) {
-        return chatState(chatId, true).floor();
-    }
-
-    /** One statement for what several queries asked: blocked, and (if wanted) the parts of the floor. */
     ChatState chatState(long chatId, boolean withFloor) {
         var em = OutboxMessage.getEntityManager();
         // Groups and channels: message ids are not ours to reason about, so there is no floor.
