@@ -48,11 +48,6 @@ final class SlidingWindow {
         }
     }
 
-    boolean isEmpty(Instant now) {
-        forgetBefore(now);
-        return times.isEmpty();
-    }
-
     private void forgetBefore(Instant now) {
         Instant cutoff = now.minus(window);
         while (!times.isEmpty() && !times.get(0).isAfter(cutoff)) {
