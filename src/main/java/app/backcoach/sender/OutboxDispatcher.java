@@ -5,7 +5,6 @@ import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.DispatchLeader;
 import app.backcoach.support.LaneDispatcher;
 import app.backcoach.support.LaneDispatcher.Batch;
-import app.backcoach.user.UserService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -46,7 +45,6 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     private final DispatchLeader leader;
     private final OutboxStore store;
     private final BotApi api;
-    private final UserService users;
     private final BotMetrics metrics;
     private final Clock clock;
     private final RetryPolicy retryPolicy;
@@ -59,14 +57,13 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     record Due(OutboxMessage row, Outbound message) {
     }
 
-    public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api, UserService users,
+    public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api,
                             BotMetrics metrics, Clock clock, PendingTaps taps, DispatchLeader leader) {
         this.taps = taps;
         this.leader = leader;
         this.config = config;
         this.store = store;
         this.api = api;
-        this.users = users;
         this.metrics = metrics;
         this.clock = clock;
         this.retryPolicy = new RetryPolicy(config.maxAttempts(), config.retryDelay());
@@ -167,26 +164,18 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
             resumeInterrupted(row, message);
             return;
         }
-        if (store.repeatsLastEdit(row, message)) {
-            store.finish(row.id, OutboxStatus.SENT, false, "not sent: the message already shows this");
-            return;
-        }
-        if (message.countsAsChatMessage() && users.isBlocked(row.chatId)) {
-            store.finish(row.id, OutboxStatus.DROPPED, false, "the user blocked the bot");
-            return;
-        }
         if (message instanceof Outbound.AnswerCallback answer && !claimTap(row, answer)) {
             return;
         }
         Long floor;
         try {
-            floor = !message.createsMessage() ? null
-                    : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
-            // The claim: retried on a conflict (Galera certification), and only a row still pending is sent.
-            Long knownFloor = floor;
-            if (!ConflictRetry.call("outbox " + row.id, () -> store.markInFlight(row.id, knownFloor, epoch))) {
-                return; // erased or taken meanwhile
+            // The checks before the call and the SENDING mark: one transaction, not one per step; retried on a
+            // conflict (Galera certification), and only a row still pending is taken.
+            OutboxStore.Prepared prepared = ConflictRetry.call("outbox " + row.id, () -> store.prepare(row, message, epoch));
+            if (!prepared.go()) {
+                return; // the message already shows this, the user blocked the bot, or the row was erased
             }
+            floor = prepared.floor();
         } catch (RuntimeException e) {
             if (message instanceof Outbound.AnswerCallback answer) {
                 taps.release(answer.callbackQueryId()); // not sent: the next try (or the watchdog) may answer
@@ -291,7 +280,7 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         Instant now = clock.instant();
         switch (decision.action()) {
             case MARK_SENT -> {
-                store.markSent(row.id, messageId);
+                store.markSent(row.id, row.ephemeral, messageId);
                 metrics.messageSent();
             }
             case PAUSE_ALL_AND_RETRY -> {
