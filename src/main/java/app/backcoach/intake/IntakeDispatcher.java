@@ -1,5 +1,6 @@
 package app.backcoach.intake;
 
+import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.LaneDispatcher;
 import app.backcoach.support.LaneDispatcher.Batch;
 import io.quarkus.scheduler.Scheduled;
@@ -64,10 +65,11 @@ public class IntakeDispatcher implements LaneDispatcher.Lanes<InboxUpdate> {
     @Override
     public void process(InboxUpdate item) {
         try {
-            processor.handle(item.updateId);
+            // Retried on a conflict (Galera certification): the attempt that commits is the one handled.
+            ConflictRetry.run("update " + item.updateId, () -> processor.handle(item.updateId));
         } catch (RuntimeException e) {
             try {
-                inbox.recordFailure(item.updateId, e);
+                ConflictRetry.run("update " + item.updateId + " failure", () -> inbox.recordFailure(item.updateId, e));
             } catch (RuntimeException unrecorded) {
                 // The database is down: the update stays pending as it was and is tried again later.
                 LOG.warnf("Update %d failed and the failure could not be recorded (%s)", item.updateId,
