@@ -60,7 +60,7 @@ public class ShareButton implements ButtonAction {
         // A double tap reaches us before the first answer removed the button: one report is enough.
         Instant recently = clock.instant().minus(DOUBLE_TAP);
         if (ShareLog.of(userId).stream().anyMatch(share -> share.createdAt.isAfter(recently))) {
-            return Optional.of(texts.get(language, "share.on-its-way"));
+            return Optional.of(texts.get(language, "share.already-made"));
         }
         ShareService.Created report = shares.create(userId, profiles.today(userId), language);
         if (tap.messageId() != null) {

@@ -90,7 +90,7 @@ class ShareReportTest {
         int again = fake.pushCallback(chat.chatId(), offer.path("message_id").asLong(), "shr:make");
         await().atMost(Duration.ofSeconds(20)).until(() -> fake.calls("answercallbackquery").stream()
                 .anyMatch(call -> ("cq" + again).equals(call.params().path("callback_query_id").asText())
-                        && call.params().path("text").asText().contains("on its way")));
+                        && call.params().path("text").asText().contains("Already done")));
         assertThat(documentsTo(chat)).hasSize(1);
 
         assertThat(FakeBotApi.documentName(upload)).isEqualTo("back-report-" + today + ".pdf");
