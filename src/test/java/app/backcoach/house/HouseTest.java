@@ -1,12 +1,21 @@
 package app.backcoach.house;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,25 +35,46 @@ class HouseTest {
         slices().matching("app.backcoach.(*)..").should().beFreeOfCycles().check(HOUSE);
     }
 
+    /** The layers, top down, and the packages in each. A new package must be placed here. */
+    private static final Map<String, List<String>> LAYERS = layers(
+            "edge", List.of("telegram", "sandbox"),
+            "features", List.of("onboarding", "privacy", "profile", "safety", "day", "routine", "review", "learn",
+                    "settings", "schedule", "conditions", "share", "questionnaire", "flare"),
+            "chat", List.of("chat", "intake"),
+            "core", List.of("user", "sender", "text"),
+            "base", List.of("support", "personal", "database", "catalogue", "coaching", "ops"));
+
     @Test
     void importsRunDownTheLayers() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("edge").definedBy("app.backcoach.telegram..", "app.backcoach.sandbox..")
-                .layer("features").definedBy(
-                        "app.backcoach.onboarding..", "app.backcoach.privacy..", "app.backcoach.profile..",
-                        "app.backcoach.safety..", "app.backcoach.day..", "app.backcoach.routine..",
-                        "app.backcoach.review..", "app.backcoach.learn..", "app.backcoach.settings..",
-                        "app.backcoach.schedule..", "app.backcoach.conditions..", "app.backcoach.share..",
-                        "app.backcoach.questionnaire..", "app.backcoach.flare..")
-                .layer("chat").definedBy("app.backcoach.chat..", "app.backcoach.intake..")
-                .layer("core").definedBy("app.backcoach.user..", "app.backcoach.sender..", "app.backcoach.text..")
-                .layer("base").definedBy("app.backcoach.support..", "app.backcoach.personal..",
-                        "app.backcoach.database..", "app.backcoach.catalogue..", "app.backcoach.coaching..",
-                        "app.backcoach.ops..")
-                .whereLayer("edge").mayNotBeAccessedByAnyLayer()
+        LayeredArchitecture layered = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (Map.Entry<String, List<String>> layer : LAYERS.entrySet()) {
+            layered = layered.layer(layer.getKey()).definedBy(layer.getValue().stream()
+                    .map(name -> "app.backcoach." + name + "..").toArray(String[]::new));
+        }
+        layered.whereLayer("edge").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("edge")
                 .whereLayer("chat").mayOnlyBeAccessedByLayers("features", "edge")
                 .whereLayer("core").mayOnlyBeAccessedByLayers("chat", "features", "edge")
                 .check(HOUSE);
+    }
+
+    @Test
+    void everyPackageHasItsPlaceInALayer() {
+        Set<String> placed = LAYERS.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        Set<String> packages = HOUSE.stream().map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith("app.backcoach."))
+                .map(name -> name.substring("app.backcoach.".length()).split("\\.")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(packages).as("packages that no layer names").isSubsetOf(placed);
+    }
+
+    private static Map<String, List<String>> layers(Object... nameAndPackages) {
+        Map<String, List<String>> layers = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndPackages.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> packages = (List<String>) nameAndPackages[i + 1];
+            layers.put((String) nameAndPackages[i], packages);
+        }
+        return layers;
     }
 }
