@@ -210,16 +210,19 @@ public class PartitionLeases {
             createRows(connection);
             members = announce(connection);
             Set<Integer> now = renew(connection);
-            validUntilNanos = started + lease.minus(retry).toNanos();
             Set<Integer> lost = new HashSet<>(held);
             lost.removeAll(now);
             if (!lost.isEmpty()) {
                 LOG.warnf("Partitions %s passed to another instance", lost);
             }
-            int share = (count + members - 1) / members;
             Set<Integer> mine = new HashSet<>(now);
             Set<Integer> giving = new HashSet<>(releasing);
             giving.retainAll(mine);
+            // What is held now first, then how long: a partition renewed no more never looks valid.
+            held = Set.copyOf(mine);
+            releasing = Set.copyOf(giving);
+            validUntilNanos = started + lease.minus(retry).toNanos();
+            int share = (count + members - 1) / members;
             if (mine.size() < share) {
                 giving.clear();
                 List<Integer> taken = take(connection, share - mine.size());
@@ -232,11 +235,8 @@ public class PartitionLeases {
                 }
                 return;
             }
-            if (mine.size() > share) {
-                mine.stream().sorted().skip(share).forEach(giving::add);
-            }
-            held = Set.copyOf(mine);
-            releasing = Set.copyOf(giving);
+            // Above its share (a newcomer joined): the highest partitions go, the same ones every round.
+            releasing = mine.stream().sorted().skip(share).collect(java.util.stream.Collectors.toUnmodifiableSet());
             giveBack(connection);
         } catch (SQLException | RuntimeException e) {
             // A lost database or a certification conflict (1213 on Galera): keep handling while the
