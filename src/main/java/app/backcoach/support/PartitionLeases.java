@@ -225,7 +225,7 @@ public class PartitionLeases {
             int share = (count + members - 1) / members;
             if (mine.size() < share) {
                 giving.clear();
-                List<Integer> taken = take(connection, share - mine.size());
+                List<Integer> taken = take(connection, share - mine.size(), mine);
                 mine.addAll(taken);
                 held = Set.copyOf(mine);
                 releasing = Set.of();
@@ -287,12 +287,17 @@ public class PartitionLeases {
     private Set<Integer> renew(Connection connection) throws SQLException {
         try (PreparedStatement renew = connection.prepareStatement(
                 "UPDATE lane_partition SET expires_at = NOW(6) + INTERVAL ? MICROSECOND "
-                        + "WHERE holder = ? AND expires_at > NOW(6)");
-             PreparedStatement read = connection.prepareStatement(
-                     "SELECT part FROM lane_partition WHERE holder = ? AND expires_at > NOW(6) AND part < ?")) {
+                        + "WHERE holder = ? AND expires_at > NOW(6)")) {
             renew.setLong(1, lease.toNanos() / 1000);
             renew.setString(2, holder);
             renew.executeUpdate();
+        }
+        return held(connection);
+    }
+
+    private Set<Integer> held(Connection connection) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT part FROM lane_partition WHERE holder = ? AND expires_at > NOW(6) AND part < ?")) {
             read.setString(1, holder);
             read.setInt(2, count);
             Set<Integer> parts = new HashSet<>();
@@ -305,8 +310,11 @@ public class PartitionLeases {
         }
     }
 
-    /** Takes up to {@code wanted} expired partitions, each by its own conditional update (one holder wins). */
-    private List<Integer> take(Connection connection, int wanted) throws SQLException {
+    /**
+     * Takes up to {@code wanted} expired partitions in one conditional update (of several instances
+     * trying at once, one holder wins each row) and returns those it got.
+     */
+    private List<Integer> take(Connection connection, int wanted, Set<Integer> mine) throws SQLException {
         List<Integer> free = new ArrayList<>();
         try (PreparedStatement find = connection.prepareStatement(
                 "SELECT part FROM lane_partition WHERE expires_at <= NOW(6) AND part < ? ORDER BY RAND() LIMIT ?")) {
@@ -318,19 +326,21 @@ public class PartitionLeases {
                 }
             }
         }
-        List<Integer> taken = new ArrayList<>();
+        if (free.isEmpty()) {
+            return List.of();
+        }
+        String parts = free.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         try (PreparedStatement take = connection.prepareStatement(
                 "UPDATE lane_partition SET holder = ?, epoch = epoch + 1, expires_at = NOW(6) + INTERVAL ? MICROSECOND "
-                        + "WHERE part = ? AND expires_at <= NOW(6)")) {
-            for (int part : free) {
-                take.setString(1, holder);
-                take.setLong(2, lease.toNanos() / 1000);
-                take.setInt(3, part);
-                if (take.executeUpdate() == 1) {
-                    taken.add(part);
-                }
+                        + "WHERE part IN (" + parts + ") AND expires_at <= NOW(6)")) {
+            take.setString(1, holder);
+            take.setLong(2, lease.toNanos() / 1000);
+            if (take.executeUpdate() == 0) {
+                return List.of();
             }
         }
+        List<Integer> taken = new ArrayList<>(held(connection));
+        taken.removeAll(mine);
         return taken;
     }
 

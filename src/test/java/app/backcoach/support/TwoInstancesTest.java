@@ -22,6 +22,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +117,50 @@ class TwoInstancesTest {
                 && first.handling().size() == first.count() / 2);
         assertThat(first.members()).isEqualTo(2);
         assertThat(first.handlesAll()).isFalse();
+    }
+
+    /**
+     * The last line of defence: an instance paused past its lease that wakes up mid-update, beside the
+     * new holder handling the same update. Both take it at the same moment; it is handled once.
+     */
+    @Test
+    void anUpdateTwoInstancesTakeAtTheSameMomentIsHandledOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).until(first::handlesAll);
+        // A holder of half the chats that handles none of them: their updates are stored and wait.
+        secondLeases = new PartitionLeases(dataSource, config);
+        secondLeases.start(() -> { }, Set::of);
+        await().atMost(Duration.ofSeconds(10)).until(() -> secondLeases.handling().size() == first.count() / 2);
+        List<Long> chats = new ArrayList<>();
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (long chat = Chats.newChat(); chats.size() < 20; chat = Chats.newChat()) {
+                if (!secondLeases.handling().contains(secondLeases.partitionOf(chat))) {
+                    continue;
+                }
+                long updateId = fake.pushText(chat, "/help");
+                chats.add(chat);
+                await().until(() -> count("SELECT COUNT(*) FROM inbox_update WHERE update_id = ?", updateId) == 1);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> runs = new ArrayList<>();
+                for (String instance : List.of("one", "two")) {
+                    runs.add(both.submit(() -> {
+                        together.await();
+                        processor.handle(updateId, instance);
+                        return null;
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get(30, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            both.shutdownNow();
+            secondLeases.stop();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> chats.stream()
+                .allMatch(chat -> !fake.sentMessages(chat).isEmpty()));
+        Thread.sleep(500); // a double would come within this
+        assertThat(chats).allSatisfy(chat -> assertThat(fake.sentMessages(chat)).hasSize(1));
     }
 
     private void startSecond() {
