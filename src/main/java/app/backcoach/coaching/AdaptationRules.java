@@ -15,10 +15,10 @@ import java.util.function.Function;
  */
 public final class AdaptationRules {
 
-    /** A named rule. */
+    /** A named rule: its name is written here once and stamped on every decision it makes. */
     public record Rule(String name, Function<DayFacts, Decision> decide) {
         public Decision apply(DayFacts facts) {
-            return decide.apply(facts);
+            return decide.apply(facts).named(name);
         }
     }
 
@@ -59,26 +59,26 @@ public final class AdaptationRules {
     /** Any red flag stops the plan: advice to seek care, never an exercise. */
     static Decision redFlag(DayFacts facts) {
         return facts.redFlag()
-                ? Decision.because("red-flag", "rule.red-flag").atMost(Version.STOP_AND_REFER)
-                : Decision.none("red-flag");
+                ? Decision.fires("rule.red-flag").atMost(Version.STOP_AND_REFER)
+                : Decision.quiet();
     }
 
     /** Pain of 7/10 or more: only easing movement today, with advice. */
     static Decision severePain(DayFacts facts) {
         Integer pain = facts.signals().pain();
         return pain != null && pain >= SEVERE_PAIN
-                ? Decision.because("severe-pain", "rule.severe-pain", "pain", pain.toString())
+                ? Decision.fires("rule.severe-pain", "pain", pain.toString())
                         .atMost(Version.RELIEF_ONLY).withReliefFocus()
-                : Decision.none("severe-pain");
+                : Decision.quiet();
     }
 
     /** Pain of 5-6/10 at rest: above what the pain-monitoring model trains into, so reduced and easing. */
     static Decision moderatePain(DayFacts facts) {
         Integer pain = facts.signals().pain();
         return pain != null && pain >= MODERATE_PAIN && pain < SEVERE_PAIN
-                ? Decision.because("moderate-pain", "rule.moderate-pain", "pain", pain.toString())
+                ? Decision.fires("rule.moderate-pain", "pain", pain.toString())
                         .atMost(Version.REDUCED).withReliefFocus()
-                : Decision.none("moderate-pain");
+                : Decision.quiet();
     }
 
     /**
@@ -88,8 +88,8 @@ public final class AdaptationRules {
      */
     static Decision firstDays(DayFacts facts) {
         return facts.baselineMornings() < BASELINE_MORNINGS
-                ? Decision.because("first-days", "rule.first-days").atMost(Version.REDUCED)
-                : Decision.none("first-days");
+                ? Decision.fires("rule.first-days").atMost(Version.REDUCED)
+                : Decision.quiet();
     }
 
     /**
@@ -98,15 +98,14 @@ public final class AdaptationRules {
      * a second time within two weeks → one step back with easing.
      */
     static Decision sessionFeedback(DayFacts facts) {
-        String rule = "session-feedback";
         SessionFeedback feedback = facts.feedback();
         if (!feedback.lastHurt()) {
-            return Decision.none(rule);
+            return Decision.quiet();
         }
         if (feedback.hurtSessions() >= 2) {
-            return Decision.because(rule, "rule.hurt-again").atMost(Version.REDUCED).step(-1).withReliefFocus();
+            return Decision.fires("rule.hurt-again").atMost(Version.REDUCED).step(-1).withReliefFocus();
         }
-        return Decision.because(rule, "rule.hurt").atMost(Version.REDUCED);
+        return Decision.fires("rule.hurt").atMost(Version.REDUCED);
     }
 
     /**
@@ -115,33 +114,32 @@ public final class AdaptationRules {
      * repeat, and after two good days in a row progress one step. Sore or guarded → hold.
      */
     static Decision painMonitoring(DayFacts facts) {
-        String rule = "pain-monitoring";
         Signals signals = facts.signals();
         if (signals.yesterday() == NextDay.FLARED) {
-            return Decision.because(rule, "rule.flared").atMost(Version.REDUCED).step(-1).withReliefFocus();
+            return Decision.fires("rule.flared").atMost(Version.REDUCED).step(-1).withReliefFocus();
         }
         if (painUp(facts)) {
-            return Decision.because(rule, "rule.pain-up", "pain", signals.pain().toString(),
+            return Decision.fires("rule.pain-up", "pain", signals.pain().toString(),
                     "baseline", baseline(facts)).atMost(Version.REDUCED).step(-1).withReliefFocus();
         }
         if (signals.yesterday() == NextDay.SORE) {
-            return Decision.because(rule, "rule.sore").atMost(Version.REDUCED);
+            return Decision.fires("rule.sore").atMost(Version.REDUCED);
         }
         if (!settled(facts)) {
-            return Decision.none(rule);
+            return Decision.quiet();
         }
         int top = DayFacts.maxStep(facts.phase());
         if (facts.step() >= top) {
-            return Decision.because(rule, top < DayFacts.MAX_STEP ? "rule.recovering-top" : "rule.top-step");
+            return Decision.fires(top < DayFacts.MAX_STEP ? "rule.recovering-top" : "rule.top-step");
         }
         if (!facts.yesterdaySettled() || facts.yesterdayProgressed()) {
-            return Decision.because(rule, "rule.repeat");
+            return Decision.fires("rule.repeat");
         }
         boolean weekSinceLastStep = facts.daysSinceStepUp() == null || facts.daysSinceStepUp() >= DAYS_PER_STEP;
         if (facts.sessionsAtStep() < SESSIONS_PER_STEP || !weekSinceLastStep) {
-            return Decision.because(rule, "rule.consolidate", "sessions", String.valueOf(facts.sessionsAtStep()));
+            return Decision.fires("rule.consolidate", "sessions", String.valueOf(facts.sessionsAtStep()));
         }
-        return Decision.because(rule, "rule.progress").step(+1);
+        return Decision.fires("rule.progress").step(+1);
     }
 
     /**
@@ -164,52 +162,52 @@ public final class AdaptationRules {
         boolean poorSleep = facts.signals().sleep() == Sleep.POOR;
         boolean longStiffness = facts.signals().stiffness() == Stiffness.OVER_60;
         if (!poorSleep && !longStiffness) {
-            return Decision.none("recovery");
+            return Decision.quiet();
         }
         String reason = poorSleep && longStiffness ? "rule.poor-sleep-and-stiffness"
                 : poorSleep ? "rule.poor-sleep" : "rule.long-stiffness";
         // Both at once: a double recovery deficit, so only the minimal session.
-        return Decision.because("recovery", reason).atMost(poorSleep && longStiffness ? Version.MAINTENANCE : Version.REDUCED);
+        return Decision.fires(reason).atMost(poorSleep && longStiffness ? Version.MAINTENANCE : Version.REDUCED);
     }
 
     /** Low confidence in movement: gentle but moving, so confidence can grow from success. */
     static Decision confidence(DayFacts facts) {
         Integer confidence = facts.signals().confidence();
         return confidence != null && confidence <= LOW_CONFIDENCE
-                ? Decision.because("confidence", "rule.low-confidence", "confidence", confidence.toString())
+                ? Decision.fires("rule.low-confidence", "confidence", confidence.toString())
                         .atMost(Version.REDUCED)
-                : Decision.none("confidence");
+                : Decision.quiet();
     }
 
     /** Never two demanding days in a row: after one, today is light. */
     static Decision loadCycling(DayFacts facts) {
         return facts.yesterdayDemanding()
-                ? Decision.because("load-cycling", "rule.load-cycling").atMost(Version.REDUCED)
-                : Decision.none("load-cycling");
+                ? Decision.fires("rule.load-cycling").atMost(Version.REDUCED)
+                : Decision.quiet();
     }
 
     /** Travel → the travel version; training or physical work → prime and protect. */
     static Decision dayType(DayFacts facts) {
         DayType type = facts.signals().dayType();
         if (type == null) {
-            return Decision.none("day-type");
+            return Decision.quiet();
         }
         return switch (type) {
-            case TRAVEL -> Decision.because("day-type", "rule.travel").atMost(Version.REDUCED).shaped(Shape.TRAVEL);
-            case TRAINING, PHYSICAL -> Decision.because("day-type", "rule.prime-protect." + type.code())
+            case TRAVEL -> Decision.fires("rule.travel").atMost(Version.REDUCED).shaped(Shape.TRAVEL);
+            case TRAINING, PHYSICAL -> Decision.fires("rule.prime-protect." + type.code())
                     .shaped(Shape.PRIME_AND_PROTECT);
             // A rest day is for recovery: a short maintenance session at most, never a full one.
-            case REST -> Decision.because("day-type", "rule.rest-day").atMost(Version.MAINTENANCE);
-            default -> Decision.none("day-type");
+            case REST -> Decision.fires("rule.rest-day").atMost(Version.MAINTENANCE);
+            default -> Decision.quiet();
         };
     }
 
     /** A heavy-work period puts maintenance first; recovering keeps volume and level low (see the composer). */
     static Decision phase(DayFacts facts) {
         return switch (facts.phase()) {
-            case "heavy-work" -> Decision.because("phase", "rule.heavy-work").atMost(Version.REDUCED);
-            case "recovering" -> Decision.because("phase", "rule.recovering");
-            default -> Decision.none("phase");
+            case "heavy-work" -> Decision.fires("rule.heavy-work").atMost(Version.REDUCED);
+            case "recovering" -> Decision.fires("rule.recovering");
+            default -> Decision.quiet();
         };
     }
 

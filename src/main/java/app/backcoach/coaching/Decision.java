@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one rule decided, and why. A rule that has nothing to say returns {@link #none}; one that
+ * What one rule decided, and why. A rule that has nothing to say returns {@link #quiet}; one that
  * fires names its reason (a text key with the facts it quotes), so every choice can be explained.
  *
  * @param rule the rule's name
@@ -22,12 +22,22 @@ public record Decision(String rule, Version ceiling, int stepChange, Shape shape
         facts = Map.copyOf(facts);
     }
 
-    public static Decision none(String rule) {
-        return new Decision(rule, Version.FULL, 0, null, false, null, Map.of());
+    /** A rule's verdict that changes nothing; {@link AdaptationRules.Rule} names it. */
+    public static Decision quiet() {
+        return new Decision(null, Version.FULL, 0, null, false, null, Map.of());
+    }
+
+    /** A rule's verdict with its reason; {@link AdaptationRules.Rule} names it. */
+    public static Decision fires(String reason, String... facts) {
+        return because(null, reason, facts);
     }
 
     public static Decision because(String rule, String reason, String... facts) {
         return new Decision(rule, Version.FULL, 0, null, false, reason, pairs(facts));
+    }
+
+    public Decision named(String name) {
+        return new Decision(name, ceiling, stepChange, shape, reliefFocus, reason, facts);
     }
 
     public Decision atMost(Version version) {

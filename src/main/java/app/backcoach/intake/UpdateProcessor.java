@@ -1,6 +1,6 @@
 package app.backcoach.intake;
 
-import app.backcoach.conversation.ConversationRouter;
+import app.backcoach.chat.ConversationRouter;
 import app.backcoach.ops.BotMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

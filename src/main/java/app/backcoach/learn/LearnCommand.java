@@ -1,8 +1,8 @@
 package app.backcoach.learn;
 
-import app.backcoach.command.Command;
-import app.backcoach.command.CommandContext;
-import app.backcoach.command.CommandName;
+import app.backcoach.chat.Command;
+import app.backcoach.chat.CommandContext;
+import app.backcoach.chat.CommandName;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** /learn: the short lessons. */

@@ -1,16 +1,15 @@
 package app.backcoach.privacy;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueDefinition;
-import app.backcoach.dialogue.DialogueEngine;
-import app.backcoach.dialogue.DialogueFlow;
-import app.backcoach.dialogue.Question;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueDefinition;
+import app.backcoach.chat.DialogueEngine;
+import app.backcoach.chat.DialogueFlow;
+import app.backcoach.chat.Question;
 import app.backcoach.privacy.ConsentRecord.Decision;
-import app.backcoach.safety.SafetyScreen;
-import app.backcoach.safety.SafetyScreenFlow;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,8 +21,7 @@ import java.util.List;
  *   [*] --> consent
  *   consent --> agreed: I agree
  *   consent --> declined: Not now
- *   agreed --> safety_screen: starts the red-flag screen in the same message
- *   agreed --> renewed: agreed before to an older policy and screened: goes on as before
+ *   agreed --> [*]: ConsentGiven; set-up (onboarding) goes on in the same message
  *   declined --> [*]
  *   declined --> withdrawn: agreed before to an older policy: health data erased
  * }</pre>
@@ -43,12 +41,15 @@ public class ConsentFlow implements DialogueFlow {
     private final PersonalDataService personalData;
     private final DialogueEngine engine;
     private final Texts texts;
+    private final Event<ConsentGiven> given;
 
-    public ConsentFlow(ConsentService consent, PersonalDataService personalData, DialogueEngine engine, Texts texts) {
+    public ConsentFlow(ConsentService consent, PersonalDataService personalData, DialogueEngine engine, Texts texts,
+                       Event<ConsentGiven> given) {
         this.consent = consent;
         this.personalData = personalData;
         this.engine = engine;
         this.texts = texts;
+        this.given = given;
     }
 
     @Override
@@ -64,11 +65,7 @@ public class ConsentFlow implements DialogueFlow {
         boolean renewing = consent.needsRenewal(userId);
         if ("agreed".equals(outcome)) {
             consent.record(userId, Decision.GIVEN);
-            if (renewing && SafetyScreen.latest(userId).isPresent()) {
-                engine.show(context, texts.get(language, "consent.renewed"));
-            } else {
-                engine.start(context, SafetyScreenFlow.CODE);
-            }
+            given.fire(new ConsentGiven(context, renewing));
         } else if (renewing) {
             // Not agreeing to the new policy ends the old consent too: what it covered goes, as on withdrawal.
             consent.record(userId, Decision.WITHDRAWN);

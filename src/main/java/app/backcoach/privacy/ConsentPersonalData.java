@@ -1,5 +1,6 @@
 package app.backcoach.privacy;
 
+import app.backcoach.personal.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

@@ -1,7 +1,7 @@
 package app.backcoach.privacy;
 
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package app.backcoach.privacy;
 
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.conversation.Incoming;
+import app.backcoach.chat.ButtonAction;
+import app.backcoach.chat.CallbackData;
+import app.backcoach.chat.Incoming;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import app.backcoach.user.UserService;

@@ -1,8 +1,8 @@
 package app.backcoach.privacy;
 
-import app.backcoach.command.Command;
-import app.backcoach.command.CommandContext;
-import app.backcoach.command.CommandName;
+import app.backcoach.chat.Command;
+import app.backcoach.chat.CommandContext;
+import app.backcoach.chat.CommandName;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package app.backcoach.privacy;
 
+import app.backcoach.personal.PersonalData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,11 +1,11 @@
 package app.backcoach.profile;
 
-import app.backcoach.command.Command;
-import app.backcoach.command.CommandContext;
-import app.backcoach.command.CommandName;
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.conversation.Incoming;
+import app.backcoach.chat.Command;
+import app.backcoach.chat.CommandContext;
+import app.backcoach.chat.CommandName;
+import app.backcoach.chat.ButtonAction;
+import app.backcoach.chat.CallbackData;
+import app.backcoach.chat.Incoming;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;

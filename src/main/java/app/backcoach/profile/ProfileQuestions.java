@@ -1,8 +1,8 @@
 package app.backcoach.profile;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.Question;
-import app.backcoach.dialogue.Question.Choice;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.Question;
+import app.backcoach.chat.Question.Choice;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;

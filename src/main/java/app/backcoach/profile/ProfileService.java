@@ -1,6 +1,6 @@
 package app.backcoach.profile;
 
-import app.backcoach.dialogue.Answers;
+import app.backcoach.chat.Answers;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

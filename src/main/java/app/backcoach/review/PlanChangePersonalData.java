@@ -1,6 +1,6 @@
 package app.backcoach.review;
 
-import app.backcoach.privacy.PersonalData;
+import app.backcoach.personal.PersonalData;
 import app.backcoach.text.Texts;
 import app.backcoach.user.BotUser;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package app.backcoach.review;
 
-import app.backcoach.checkin.DailyCheckin;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.day.DailyCheckin;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.SafetyScreen;
 import app.backcoach.review.WeeklyReview.Day;

@@ -1,11 +1,15 @@
 package app.backcoach.review;
 
+import static app.backcoach.chat.ButtonFormat.id;
+import static app.backcoach.chat.ButtonFormat.optional;
+import static app.backcoach.chat.ButtonFormat.word;
+
 import app.backcoach.coaching.DayFacts;
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.conversation.Incoming;
-import app.backcoach.dialogue.Answers;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.chat.ButtonFormat;
+import app.backcoach.chat.FormattedButton;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.Answers;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.review.WeeklyReview.Summary;
@@ -22,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Proposes the week's one change and applies what the person taps: yes, keep as is, or another
@@ -31,10 +33,12 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 @Transactional
-public class TweakService implements ButtonAction {
+public class TweakService implements FormattedButton {
 
     private static final String PREFIX = "tw";
-    private static final Pattern ARGUMENT = Pattern.compile("(yes|no|pick)\\.(\\d{1,18})(?:\\.([a-z-]{1,16}))?");
+    /** Answer, the proposal's id, and for "pick" the other change chosen. */
+    private static final ButtonFormat FORMAT = ButtonFormat.of(PREFIX, word("yes", "no", "pick"), id(),
+            optional(ButtonFormat.code(16)));
 
     private final ProfileService profiles;
     private final MessageSender sender;
@@ -77,19 +81,19 @@ public class TweakService implements ButtonAction {
     Keyboard keyboard(long changeId, Tweak.Kind proposed, int step, String language) {
         List<List<Keyboard.Button>> rows = new ArrayList<>();
         if (proposed == Tweak.Kind.HOLD) {
-            rows.add(List.of(button("yes." + changeId, texts.get(language, "tweak.button.no"))));
+            rows.add(List.of(FORMAT.data("yes", changeId).button(texts.get(language, "tweak.button.no"))));
         } else {
-            rows.add(List.of(button("yes." + changeId, texts.get(language, "tweak.button.yes")),
-                    button("no." + changeId, texts.get(language, "tweak.button.no"))));
+            rows.add(List.of(FORMAT.data("yes", changeId).button(texts.get(language, "tweak.button.yes")),
+                    FORMAT.data("no", changeId).button(texts.get(language, "tweak.button.no"))));
         }
         List<Keyboard.Button> others = new ArrayList<>();
         if (proposed != Tweak.Kind.PROGRESS && step < DayFacts.MAX_STEP) {
-            others.add(button("pick." + changeId + "." + code(Tweak.Kind.PROGRESS),
-                    texts.get(language, "tweak.pick." + code(Tweak.Kind.PROGRESS))));
+            others.add(FORMAT.data("pick", changeId, code(Tweak.Kind.PROGRESS))
+                    .button(texts.get(language, "tweak.pick." + code(Tweak.Kind.PROGRESS))));
         }
         if (proposed != Tweak.Kind.REGRESS && step > 0) {
-            others.add(button("pick." + changeId + "." + code(Tweak.Kind.REGRESS),
-                    texts.get(language, "tweak.pick." + code(Tweak.Kind.REGRESS))));
+            others.add(FORMAT.data("pick", changeId, code(Tweak.Kind.REGRESS))
+                    .button(texts.get(language, "tweak.pick." + code(Tweak.Kind.REGRESS))));
         }
         if (!others.isEmpty()) {
             rows.add(others);
@@ -98,36 +102,29 @@ public class TweakService implements ButtonAction {
     }
 
     @Override
-    public String prefix() {
-        return PREFIX;
+    public ButtonFormat format() {
+        return FORMAT;
     }
 
     @Override
-    public boolean accepts(String argument) {
-        return ARGUMENT.matcher(argument).matches();
-    }
-
-    @Override
-    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
-        Matcher parts = ARGUMENT.matcher(argument);
-        parts.matches();
+    public Optional<String> handle(Incoming.ButtonTap tap, ButtonFormat.Values parts) {
         long userId = tap.from().userId();
         String language = tap.from().languageCode();
-        Optional<PlanChange> found = PlanChange.<PlanChange>findByIdOptional(Long.parseLong(parts.group(2)))
+        Optional<PlanChange> found = PlanChange.<PlanChange>findByIdOptional(parts.id(1))
                 .filter(change -> change.telegramUserId == userId && change.decision == PlanChange.Decision.PENDING);
         if (found.isEmpty()) {
             return Optional.of(texts.get(language, "callback.closed"));
         }
         PlanChange change = found.get();
-        Tweak.Kind applied = switch (parts.group(1)) {
+        Tweak.Kind applied = switch (parts.word(0)) {
             case "yes" -> Tweak.Kind.valueOf(change.kind);
-            case "pick" -> kind(parts.group(3)).orElse(null);
+            case "pick" -> parts.optional(2).flatMap(TweakService::kind).orElse(null);
             default -> Tweak.Kind.HOLD;
         };
         if (applied == null) {
             return Optional.of(texts.get(language, "callback.closed"));
         }
-        change.decision = switch (parts.group(1)) {
+        change.decision = switch (parts.word(0)) {
             case "yes" -> PlanChange.Decision.ACCEPTED;
             case "pick" -> PlanChange.Decision.OTHER;
             default -> PlanChange.Decision.DECLINED;
@@ -165,10 +162,6 @@ public class TweakService implements ButtonAction {
     private Optional<DailyPlan> latestPlan(long userId) {
         LocalDate tomorrow = profiles.today(userId).plusDays(1);
         return DailyPlan.before(userId, tomorrow);
-    }
-
-    private static Keyboard.Button button(String argument, String label) {
-        return new CallbackData(PREFIX, argument).button(label);
     }
 
     static String code(Tweak.Kind kind) {

@@ -1,6 +1,6 @@
 package app.backcoach.review;
 
-import app.backcoach.checkin.DailyCheckin;
+import app.backcoach.day.DailyCheckin;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.schedule.DueJob;
 import app.backcoach.schedule.MorningTime;

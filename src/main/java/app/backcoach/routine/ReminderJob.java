@@ -1,8 +1,8 @@
 package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
-import app.backcoach.checkin.DailyCheckin;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.day.DailyCheckin;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.Signals;
 import app.backcoach.profile.UserProfile;

@@ -1,9 +1,13 @@
 package app.backcoach.routine;
 
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.Incoming;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
+import static app.backcoach.chat.ButtonFormat.code;
+import static app.backcoach.chat.ButtonFormat.word;
+
+import app.backcoach.chat.ButtonFormat;
+import app.backcoach.chat.FormattedButton;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.SafetyPause;
@@ -16,8 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Taps on reminders and short routines: done, skip, snooze (a one-off later reminder; the
@@ -26,9 +28,12 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 @Transactional
-public class RoutineButtons implements ButtonAction {
+public class RoutineButtons implements FormattedButton {
 
-    private static final Pattern ARGUMENT = Pattern.compile("(done|snooze|skip|stiff)\\.([rst])\\.([a-z0-9-]{1,40})");
+    /** Action, the kind of message, and what it offered (the ritual's or routine's code). */
+    static final ButtonFormat FORMAT = ButtonFormat.of(RoutineMessages.PREFIX, word("done", "snooze", "skip", "stiff"),
+            word(java.util.Arrays.stream(RoutineMessages.Kind.values()).map(kind -> kind.code).toArray(String[]::new)),
+            code(40));
 
     private final ProfileService profiles;
     private final ConsentService consent;
@@ -55,21 +60,14 @@ public class RoutineButtons implements ButtonAction {
     }
 
     @Override
-    public String prefix() {
-        return RoutineMessages.PREFIX;
+    public ButtonFormat format() {
+        return FORMAT;
     }
 
     @Override
-    public boolean accepts(String argument) {
-        return ARGUMENT.matcher(argument).matches();
-    }
-
-    @Override
-    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
-        Matcher parts = ARGUMENT.matcher(argument);
-        parts.matches();
-        String action = parts.group(1);
-        RoutineMessages.Kind kind = RoutineMessages.Kind.of(parts.group(2)).orElseThrow();
+    public Optional<String> handle(Incoming.ButtonTap tap, ButtonFormat.Values parts) {
+        String action = parts.word(0);
+        RoutineMessages.Kind kind = RoutineMessages.Kind.of(parts.word(1)).orElseThrow();
         long userId = tap.from().userId();
         String language = tap.from().languageCode();
         if (RoutineLog.count("telegramUserId = ?1 and messageId = ?2", userId, tap.messageId()) > 0) {
@@ -86,7 +84,7 @@ public class RoutineButtons implements ButtonAction {
             schedules.upsert(userId, ScheduledJob.Kind.SNOOZE, clock.instant().plus(config.snooze()),
                     profiles.today(userId));
         }
-        log(userId, kind, action, parts.group(3), tap.messageId());
+        log(userId, kind, action, parts.word(2), tap.messageId());
         // The message stays as it was, without its buttons; the answer shows as a toast.
         sender.editKeyboard(tap.chat().id(), tap.messageId(), null);
         return Optional.of(texts.get(language, "routine.toast." + action));

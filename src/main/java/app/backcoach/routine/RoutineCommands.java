@@ -1,9 +1,9 @@
 package app.backcoach.routine;
 
-import app.backcoach.command.Command;
-import app.backcoach.command.CommandContext;
-import app.backcoach.command.CommandName;
-import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.chat.Command;
+import app.backcoach.chat.CommandContext;
+import app.backcoach.chat.CommandName;
+import app.backcoach.chat.DialogueEngine;
 import app.backcoach.safety.SafetyPause;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -4,8 +4,7 @@ import app.backcoach.catalogue.Catalogue;
 import app.backcoach.catalogue.Exercise;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.SessionComposer;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.plan.PlanView;
+import app.backcoach.day.PlanView;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +85,6 @@ public class RoutineMessages {
     }
 
     private static Keyboard.Button button(String action, Kind kind, String detail, String label) {
-        return new CallbackData(PREFIX, action + "." + kind.code + "." + detail).button(label);
+        return RoutineButtons.FORMAT.data(action, kind.code, detail).button(label);
     }
 }

@@ -1,16 +1,16 @@
 package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.coaching.PlannedItem;
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueDefinition;
-import app.backcoach.dialogue.DialogueEngine;
-import app.backcoach.dialogue.DialogueFlow;
-import app.backcoach.dialogue.Question;
-import app.backcoach.dialogue.Question.Choice;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueDefinition;
+import app.backcoach.chat.DialogueEngine;
+import app.backcoach.chat.DialogueFlow;
+import app.backcoach.chat.Question;
+import app.backcoach.chat.Question.Choice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,14 @@
 package app.backcoach.safety;
 
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.conversation.Incoming;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
+import static app.backcoach.chat.ButtonFormat.id;
+import static app.backcoach.chat.ButtonFormat.word;
+
+import app.backcoach.chat.ButtonFormat;
+import app.backcoach.chat.FormattedButton;
+import app.backcoach.chat.CallbackData;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
 import app.backcoach.profile.ProfileFlow;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.sender.Keyboard;
@@ -16,8 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Lifting a pause a red flag put on the plan: {@code clr:<step>.<screen>}. After "a clinician before
@@ -38,7 +40,7 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 @Transactional
-public class ClearanceButton implements ButtonAction {
+public class ClearanceButton implements FormattedButton {
 
     static final String PREFIX = "clr";
     static final String OK = "ok";
@@ -47,7 +49,8 @@ public class ClearanceButton implements ButtonAction {
     static final String NOT_YET = "no";
     /** A confirmation left open longer than this needs its first step again. */
     static final Duration CONFIRM_WITHIN = Duration.ofMinutes(30);
-    private static final Pattern ARGUMENT = Pattern.compile("(ok|ask|yes|no)\\.(\\d{1,18})");
+    /** The step and the screen it clears. */
+    private static final ButtonFormat FORMAT = ButtonFormat.of(PREFIX, word(OK, ASK, YES, NOT_YET), id());
 
     private final DialogueEngine dialogues;
     private final SafetyPause pause;
@@ -71,25 +74,18 @@ public class ClearanceButton implements ButtonAction {
     }
 
     private static CallbackData data(String step, SafetyScreen screen) {
-        return new CallbackData(PREFIX, step + "." + screen.id);
+        return FORMAT.data(step, screen.id);
     }
 
     @Override
-    public String prefix() {
-        return PREFIX;
+    public ButtonFormat format() {
+        return FORMAT;
     }
 
     @Override
-    public boolean accepts(String argument) {
-        return ARGUMENT.matcher(argument).matches();
-    }
-
-    @Override
-    public Optional<String> handle(Incoming.ButtonTap tap, String argument) {
-        Matcher parts = ARGUMENT.matcher(argument);
-        parts.matches();
-        String step = parts.group(1);
-        long screenId = Long.parseLong(parts.group(2));
+    public Optional<String> handle(Incoming.ButtonTap tap, ButtonFormat.Values parts) {
+        String step = parts.word(0);
+        long screenId = parts.id(1);
         String language = tap.from().languageCode();
         Optional<SafetyScreen> paused = SafetyScreen.pausingPlan(tap.from().userId())
                 .filter(screen -> screen.id == screenId);

@@ -1,8 +1,8 @@
 package app.backcoach.safety;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
 import app.backcoach.sender.MessageSender;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;

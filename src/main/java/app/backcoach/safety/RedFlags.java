@@ -1,7 +1,7 @@
 package app.backcoach.safety;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.Question;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.Question;
 import app.backcoach.safety.SafetyScreen.Outcome;
 import java.util.List;
 import java.util.Map;

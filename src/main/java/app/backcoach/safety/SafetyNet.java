@@ -1,10 +1,10 @@
 package app.backcoach.safety;
 
-import app.backcoach.conversation.Incoming;
-import app.backcoach.conversation.TextWatch;
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.TextWatch;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.safety.SafetyScreen.Outcome;
 import app.backcoach.sender.MessageSender;

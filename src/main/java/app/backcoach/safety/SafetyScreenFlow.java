@@ -1,11 +1,11 @@
 package app.backcoach.safety;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueDefinition;
-import app.backcoach.dialogue.DialogueDefinition.Next;
-import app.backcoach.dialogue.DialogueEngine;
-import app.backcoach.dialogue.DialogueFlow;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueDefinition;
+import app.backcoach.chat.DialogueDefinition.Next;
+import app.backcoach.chat.DialogueEngine;
+import app.backcoach.chat.DialogueFlow;
 import app.backcoach.profile.ProfileFlow;
 import app.backcoach.profile.UserProfile;
 import app.backcoach.safety.SafetyScreen.Outcome;

@@ -1,7 +1,7 @@
 package app.backcoach.sandbox;
 
 import app.backcoach.intake.InboxService;
-import app.backcoach.privacy.PersonalData;
+import app.backcoach.personal.PersonalData;
 import app.backcoach.sandbox.SandboxChat.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package app.backcoach.schedule;
 
-import app.backcoach.privacy.PersonalData;
+import app.backcoach.personal.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

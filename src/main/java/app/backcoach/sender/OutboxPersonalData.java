@@ -1,6 +1,6 @@
 package app.backcoach.sender;
 
-import app.backcoach.privacy.PersonalData;
+import app.backcoach.personal.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package app.backcoach.settings;
 
-import app.backcoach.dialogue.Answers;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueDefinition;
-import app.backcoach.dialogue.DialogueFlow;
-import app.backcoach.dialogue.Question;
+import app.backcoach.chat.Answers;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueDefinition;
+import app.backcoach.chat.DialogueFlow;
+import app.backcoach.chat.Question;
 import app.backcoach.profile.ProfileQuestions;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.text.Texts;

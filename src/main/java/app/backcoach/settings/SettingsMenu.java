@@ -1,11 +1,11 @@
 package app.backcoach.settings;
 
-import app.backcoach.conversation.ButtonAction;
-import app.backcoach.conversation.CallbackData;
-import app.backcoach.conversation.Incoming;
-import app.backcoach.dialogue.DialogueContext;
-import app.backcoach.dialogue.DialogueEngine;
-import app.backcoach.dialogue.Question;
+import app.backcoach.chat.ButtonAction;
+import app.backcoach.chat.CallbackData;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.DialogueContext;
+import app.backcoach.chat.DialogueEngine;
+import app.backcoach.chat.Question;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.privacy.WithdrawConsentButton;
 import app.backcoach.profile.ProfileService;

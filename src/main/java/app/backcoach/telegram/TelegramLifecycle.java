@@ -1,6 +1,6 @@
 package app.backcoach.telegram;
 
-import app.backcoach.command.CommandName;
+import app.backcoach.chat.CommandName;
 import app.backcoach.intake.IntakeDispatcher;
 import app.backcoach.sandbox.SandboxMode;
 import app.backcoach.sender.OutboxDispatcher;

@@ -1,9 +1,9 @@
 package app.backcoach.telegram;
 
-import app.backcoach.conversation.Incoming;
-import app.backcoach.conversation.Incoming.Chat;
-import app.backcoach.conversation.Incoming.ChatKind;
-import app.backcoach.conversation.Incoming.Person;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.Incoming.Chat;
+import app.backcoach.chat.Incoming.ChatKind;
+import app.backcoach.chat.Incoming.Person;
 import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.UpdateDecoder;
 import app.backcoach.sender.PendingTaps;

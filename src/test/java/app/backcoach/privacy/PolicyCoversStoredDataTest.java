@@ -1,5 +1,6 @@
 package app.backcoach.privacy;
 
+import app.backcoach.personal.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.backcoach.text.Texts;

@@ -2,7 +2,7 @@ package app.backcoach.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.dialogue.Answers;
+import app.backcoach.chat.Answers;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package app.backcoach.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.checkin.DailyCheckin;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.day.DailyCheckin;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.schedule.ScheduledJob;

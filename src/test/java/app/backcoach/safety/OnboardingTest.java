@@ -4,7 +4,7 @@ import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.backcoach.dialogue.DialogueState;
+import app.backcoach.chat.DialogueState;
 import app.backcoach.privacy.ConsentRecord;
 import app.backcoach.privacy.PrivacyPolicy;
 import app.backcoach.testing.ChatScreen;

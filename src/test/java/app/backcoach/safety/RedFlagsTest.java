@@ -2,7 +2,7 @@ package app.backcoach.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.dialogue.Answers;
+import app.backcoach.chat.Answers;
 import app.backcoach.safety.SafetyScreen.Outcome;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

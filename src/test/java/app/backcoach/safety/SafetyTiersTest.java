@@ -4,8 +4,8 @@ import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.backcoach.dialogue.DialogueState;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.chat.DialogueState;
+import app.backcoach.day.DailyPlan;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.safety.SafetyScreen.Outcome;

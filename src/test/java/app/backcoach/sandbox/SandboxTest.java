@@ -64,9 +64,9 @@ class SandboxTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> botMessage(user, "What I can do"), message -> message != null);
         // The stand-in received the whole menu, as Telegram would.
         assertThat(api.commands()).extracting(command -> command.command())
-                .containsExactlyElementsOf(java.util.Arrays.stream(app.backcoach.command.CommandName.values())
-                        .filter(app.backcoach.command.CommandName::inMenu)
-                        .map(app.backcoach.command.CommandName::command).toList());
+                .containsExactlyElementsOf(java.util.Arrays.stream(app.backcoach.chat.CommandName.values())
+                        .filter(app.backcoach.chat.CommandName::inMenu)
+                        .map(app.backcoach.chat.CommandName::command).toList());
     }
 
     @Test

@@ -2,7 +2,7 @@ package app.backcoach.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.dialogue.Answers;
+import app.backcoach.chat.Answers;
 import app.backcoach.privacy.ConsentRecord;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;

@@ -6,7 +6,7 @@ import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.backcoach.command.CommandName;
+import app.backcoach.chat.CommandName;
 import app.backcoach.intake.InboxStatus;
 import app.backcoach.intake.InboxUpdate;
 import app.backcoach.testing.FakeBotApi;

@@ -2,10 +2,10 @@ package app.backcoach.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.conversation.Incoming;
-import app.backcoach.conversation.Incoming.Chat;
-import app.backcoach.conversation.Incoming.ChatKind;
-import app.backcoach.conversation.Incoming.Person;
+import app.backcoach.chat.Incoming;
+import app.backcoach.chat.Incoming.Chat;
+import app.backcoach.chat.Incoming.ChatKind;
+import app.backcoach.chat.Incoming.Person;
 import app.backcoach.intake.InboundUpdate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,8 +2,8 @@ package app.backcoach.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import app.backcoach.checkin.DailyCheckin;
-import app.backcoach.plan.DailyPlan;
+import app.backcoach.day.DailyCheckin;
+import app.backcoach.day.DailyPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;

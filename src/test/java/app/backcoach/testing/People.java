@@ -3,7 +3,7 @@ package app.backcoach.testing;
 import static app.backcoach.testing.Chats.awaitReply;
 import static app.backcoach.testing.Chats.newChat;
 
-import app.backcoach.dialogue.Answers;
+import app.backcoach.chat.Answers;
 import app.backcoach.privacy.ConsentRecord;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;

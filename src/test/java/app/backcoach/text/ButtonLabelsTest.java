@@ -2,8 +2,8 @@ package app.backcoach.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.dialogue.DialogueFlow;
-import app.backcoach.dialogue.Question;
+import app.backcoach.chat.DialogueFlow;
+import app.backcoach.chat.Question;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

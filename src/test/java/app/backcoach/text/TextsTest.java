@@ -3,7 +3,7 @@ package app.backcoach.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.backcoach.command.CommandName;
+import app.backcoach.chat.CommandName;
 import app.backcoach.sender.Html;
 import java.util.Collections;
 import java.util.ResourceBundle;

@@ -4,8 +4,8 @@ import static app.backcoach.testing.Chats.awaitReply;
 import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.backcoach.command.CommandContainer;
-import app.backcoach.command.CommandName;
+import app.backcoach.chat.CommandContainer;
+import app.backcoach.chat.CommandName;
 import app.backcoach.testing.FakeBotApi;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

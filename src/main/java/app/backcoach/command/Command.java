@@ -1,9 +1,0 @@
-package app.backcoach.command;
-
-/** One command of the menu. A feature adds its command by providing a bean of this type. */
-public interface Command {
-
-    CommandName name();
-
-    void execute(CommandContext context);
-}
