@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,10 @@ class ScaleBenchmark {
     @ConfigProperty(name = "quarkus.datasource.username")
     String dbUser;
 
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String dbPassword;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> dbPasswordSetting;
+
+    private String dbPassword;
 
     private final FakeBotApi fake = new FakeBotApi();
     private final Map<Process, Integer> ports = new LinkedHashMap<>();
@@ -68,6 +71,7 @@ class ScaleBenchmark {
         }
         int chats = Integer.getInteger("bench.scale.chats", 200);
         int perChat = Integer.getInteger("bench.scale.updates", 10);
+        dbPassword = dbPasswordSetting.orElse("");
         scaleUrl = freshDatabase();
         fake.start();
         try {
