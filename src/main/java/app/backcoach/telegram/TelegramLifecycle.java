@@ -117,11 +117,17 @@ public class TelegramLifecycle {
         stopAll();
     }
 
-    /** Intake first, so nothing new arrives; then the handlers finish; then the last replies go out. */
-    private synchronized void stopAll() {
-        stopPolling();
+    /**
+     * Intake first, so nothing new arrives; then the handlers finish; then the last replies go out.
+     * Not synchronized as a whole: the leader's thread calls {@link #stopDelivery} while holding its own
+     * lock, so holding this one into {@code leader.stop()} could deadlock.
+     */
+    private void stopAll() {
+        synchronized (this) {
+            stopPolling();
+        }
         intake.stop(SHUTDOWN_GRACE);
-        outbox.stop(SHUTDOWN_GRACE);
+        stopDelivery();
         leader.stop();
     }
 
