@@ -215,17 +215,16 @@ public class PartitionLeases {
             if (!lost.isEmpty()) {
                 LOG.warnf("Partitions %s passed to another instance", lost);
             }
-            Set<Integer> mine = new HashSet<>(now);
             Set<Integer> giving = new HashSet<>(releasing);
-            giving.retainAll(mine);
+            giving.retainAll(now);
             // What is held now first, then how long: a partition renewed no more never looks valid.
-            held = Set.copyOf(mine);
+            held = Set.copyOf(now);
             releasing = Set.copyOf(giving);
             validUntilNanos = started + lease.minus(retry).toNanos();
             int share = (count + members - 1) / members;
-            if (mine.size() < share) {
-                giving.clear();
-                List<Integer> taken = take(connection, share - mine.size(), mine);
+            if (now.size() < share) {
+                List<Integer> taken = take(connection, share - now.size(), now);
+                Set<Integer> mine = new HashSet<>(now);
                 mine.addAll(taken);
                 held = Set.copyOf(mine);
                 releasing = Set.of();
@@ -236,7 +235,7 @@ public class PartitionLeases {
                 return;
             }
             // Above its share (a newcomer joined): the highest partitions go, the same ones every round.
-            releasing = mine.stream().sorted().skip(share).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            releasing = now.stream().sorted().skip(share).collect(java.util.stream.Collectors.toUnmodifiableSet());
             giveBack(connection);
         } catch (SQLException | RuntimeException e) {
             // A lost database or a certification conflict (1213 on Galera): keep handling while the
