@@ -6,6 +6,7 @@ import app.backcoach.chat.DialogueDefinition;
 import app.backcoach.chat.DialogueFlow;
 import app.backcoach.chat.Question;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.safety.SafetyScreen.Outcome;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -52,10 +53,12 @@ public class CheckinFlow implements DialogueFlow {
             CheckinQuestions.ROUTES, Duration.ofHours(14));
 
     private final CheckinService checkins;
+    private final CheckinOutcome outcomes;
     private final ProfileService profiles;
 
-    public CheckinFlow(CheckinService checkins, ProfileService profiles) {
+    public CheckinFlow(CheckinService checkins, CheckinOutcome outcomes, ProfileService profiles) {
         this.checkins = checkins;
+        this.outcomes = outcomes;
         this.profiles = profiles;
     }
 
@@ -88,6 +91,10 @@ public class CheckinFlow implements DialogueFlow {
 
     @Override
     public void finish(DialogueContext context, String outcome, Answers answers) {
-        checkins.finish(context, outcome, answers);
+        if (CheckinQuestions.DONE.equals(outcome)) {
+            outcomes.done(context);
+        } else {
+            checkins.redFlag(context, Outcome.valueOf(outcome), answers);
+        }
     }
 }

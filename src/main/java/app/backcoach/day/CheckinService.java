@@ -4,14 +4,10 @@ import app.backcoach.chat.Answers;
 import app.backcoach.chat.DialogueContext;
 import app.backcoach.chat.DialogueEngine;
 import app.backcoach.chat.Question;
-import app.backcoach.learn.Lessons;
 import app.backcoach.privacy.ConsentService;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.profile.SetUpFinished;
 import app.backcoach.profile.UserProfile;
-import app.backcoach.coaching.Signals;
-import app.backcoach.safety.Escalation;
-import app.backcoach.safety.EscalationService;
 import app.backcoach.safety.RedFlags;
 import app.backcoach.safety.SafetyPause;
 import app.backcoach.safety.SafetyScreen;
@@ -30,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Starts, stores and finishes morning check-ins. */
+/** Opens morning check-ins and keeps each answer; a finished one leads on in {@link CheckinOutcome}. */
 @ApplicationScoped
 @Transactional
 public class CheckinService {
@@ -42,29 +38,19 @@ public class CheckinService {
     private final ProfileService profiles;
     private final ConsentService consent;
     private final PlanService plans;
-    private final PlanMessages planMessages;
-    private final Lessons lessons;
-    private final SelfAdjust selfAdjust;
     private final SafetyPause pause;
-    private final EscalationService escalations;
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
 
     public CheckinService(DialogueEngine dialogues, ProfileService profiles, ConsentService consent, PlanService plans,
-                          PlanMessages planMessages, Lessons lessons, SelfAdjust selfAdjust, SafetyPause pause,
-                          EscalationService escalations, MessageSender sender, Texts texts, Clock clock,
-                          StoredJson json) {
+                          SafetyPause pause, MessageSender sender, Texts texts, Clock clock, StoredJson json) {
         this.pause = pause;
-        this.escalations = escalations;
         this.dialogues = dialogues;
         this.profiles = profiles;
         this.consent = consent;
         this.plans = plans;
-        this.planMessages = planMessages;
-        this.lessons = lessons;
-        this.selfAdjust = selfAdjust;
         this.sender = sender;
         this.texts = texts;
         this.clock = clock;
@@ -140,38 +126,8 @@ public class CheckinService {
         }
     }
 
-    void finish(DialogueContext context, String outcome, Answers answers) {
-        long userId = context.userId();
-        if (!CheckinQuestions.DONE.equals(outcome)) {
-            redFlag(context, Outcome.valueOf(outcome), answers);
-            return;
-        }
-        LocalDate today = profiles.today(userId);
-        DailyCheckin checkin = DailyCheckin.on(userId, today).orElseThrow();
-        checkin.completedAt = clock.instant();
-        UserProfile profile = profiles.find(userId).orElseThrow();
-        DailyPlan plan = plans.plan(profile, checkin);
-        planMessages.show(context, plan);
-        if (escalate(context, profile, today)) {
-            return;
-        }
-        lessons.maybeOffer(context.chatId(), userId, context.languageCode());
-        selfAdjust.maybeOffer(context.chatId(), profile, context.languageCode());
-    }
-
-    /** Pain that stays severe or does not improve: advice to see a clinician, and the screen again. */
-    private boolean escalate(DialogueContext context, UserProfile profile, LocalDate today) {
-        List<Escalation.Morning> mornings = DailyCheckin.between(profile.telegramUserId, today.minusDays(28),
-                        today.plusDays(1)).stream()
-                .filter(morning -> morning.completedAt != null)
-                .map(morning -> new Escalation.Morning(morning.localDate, morning.pain,
-                        Signals.Stiffness.OVER_60.code().equals(morning.stiffness)))
-                .toList();
-        return escalations.consider(context.below(), today, java.time.ZoneId.of(profile.timeZone), mornings);
-    }
-
     /** A red flag in the recheck or the leg question: that tier's advice, and the plan pauses. */
-    private void redFlag(DialogueContext context, Outcome tier, Answers answers) {
+    void redFlag(DialogueContext context, Outcome tier, Answers answers) {
         Source source = answers.get(RedFlags.LEG_ID).isPresent() ? Source.LEG : Source.WEEKLY;
         SafetyScreen screen = screen(context.userId(), source, tier, answers);
         dialogues.show(context, pause.reported(tier, context.languageCode()),
