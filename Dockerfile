@@ -17,7 +17,8 @@ COPY .mvn .mvn
 # Dependencies first, so a source change does not download them again.
 RUN ./mvnw -B -q -DnoEmbeddedDb dependency:go-offline || true
 COPY src src
-# The exercise catalogue is packaged as the fallback copy, and placed in /app/config for operators to replace.
+# The exercise catalogue and the questionnaires are packaged as fallback copies, and placed in /app/config
+# for operators to replace.
 COPY config config
 RUN ./mvnw -B -DnoEmbeddedDb -Dmaven.test.skip=true package
 
@@ -33,6 +34,7 @@ RUN if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | hea
 WORKDIR /app
 COPY --from=build --chown=10001:10001 /src/target/quarkus-app/ /app/
 COPY --from=build --chown=10001:10001 /src/config/exercises.yaml /app/config/exercises.yaml
+COPY --from=build --chown=10001:10001 /src/config/questionnaires/ /app/config/questionnaires/
 USER 10001:10001
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true" \
     QUARKUS_HTTP_HOST=0.0.0.0 \

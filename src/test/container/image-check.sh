@@ -75,6 +75,12 @@ for _ in $(seq 1 40); do
 done
 [ "$answered" = yes ] || { podman_ logs "$name" | tail -30; echo "image-check: /start got no answer" >&2; exit 1; }
 
+# The questionnaires reach the image and are read from its config folder, not only the packaged copy.
+podman_ exec "$name" test -f /app/config/questionnaires/peg.yaml \
+  || { echo "image-check: /app/config/questionnaires/peg.yaml is missing" >&2; exit 1; }
+podman_ logs "$name" 2>&1 | grep -q "Questionnaires: peg" \
+  || { podman_ logs "$name" | tail -30; echo "image-check: the questionnaires were not loaded" >&2; exit 1; }
+
 uid=$(podman_ exec "$name" id -u)
 [ "$uid" != 0 ] || { echo "image-check: the service runs as root" >&2; exit 1; }
 size_mb=$(( $(podman_ image inspect --format '{{.Size}}' "$IMAGE") / 1000000 ))

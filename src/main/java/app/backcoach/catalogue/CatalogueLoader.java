@@ -5,6 +5,7 @@ import app.backcoach.catalogue.Exercise.ExerciseText;
 import app.backcoach.catalogue.Exercise.Place;
 import app.backcoach.catalogue.Exercise.Position;
 import app.backcoach.catalogue.Exercise.Purpose;
+import app.backcoach.catalogue.Exercise.Tag;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +53,7 @@ public final class CatalogueLoader {
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
     private static final List<String> FILE_FIELDS = List.of("version", "exercises");
     private static final List<String> EXERCISE_FIELDS = List.of("id", "level", "purposes", "positions", "places",
-            "equipment", "relief", "dose", "minutes", "regression", "progression", "en", "de");
+            "equipment", "tags", "relief", "dose", "minutes", "regression", "progression", "en", "de");
     private static final List<String> DOSE_FIELDS = List.of("sets", "reps", "hold", "seconds", "rest", "per-side");
     private static final List<String> TEXT_FIELDS = List.of("name", "cues", "mistake", "why", "stop");
 
@@ -134,9 +135,19 @@ public final class CatalogueLoader {
             } else if (TRAVEL_SLOTS.contains(purpose) && firstLine.stream().noneMatch(CatalogueLoader::travelReady)) {
                 gaps.add("coverage: no level-1 exercise for purpose " + kebab(purpose)
                         + " done seated or standing with no equipment beyond a chair or wall (needed for travel)");
+            } else if (TRAVEL_SLOTS.contains(purpose) && firstLine.stream().noneMatch(CatalogueLoader::underEveryRestriction)) {
+                // The restrictions only ever narrow the choice, so one exercise that survives all of them
+                // at once serves every combination a clinician may set.
+                gaps.add("coverage: no level-1 exercise for purpose " + kebab(purpose)
+                        + " done seated only, without tags, with no equipment beyond a chair or wall"
+                        + " (needed when a clinician sets every condition)");
             }
         }
         return gaps;
+    }
+
+    private static boolean underEveryRestriction(Exercise exercise) {
+        return travelReady(exercise) && Restriction.allows(EnumSet.allOf(Restriction.class), exercise);
     }
 
     private static boolean travelReady(Exercise exercise) {
@@ -211,6 +222,7 @@ public final class CatalogueLoader {
         Set<Position> positions = fields.enums("positions", Position.class, false);
         Set<Place> places = fields.enums("places", Place.class, false);
         Set<Equipment> equipment = fields.enums("equipment", Equipment.class, true);
+        Set<Tag> tags = fields.enums("tags", Tag.class, true);
         Boolean relief = fields.bool("relief");
         Dose dose = fields.nested("dose", CatalogueLoader::readDose);
         Double minutes = fields.number("minutes", 0.5, 20);
@@ -224,11 +236,11 @@ public final class CatalogueLoader {
             }
         }
         boolean complete = id != null && level != null && purposes != null && positions != null && places != null
-                && equipment != null && relief != null && dose != null && minutes != null && regression != null
+                && equipment != null && tags != null && relief != null && dose != null && minutes != null && regression != null
                 && progression != null && texts.size() == LANGUAGES.size();
         Exercise exercise = complete
                 ? new Exercise(id, level, purposes, positions, places, equipment, relief, dose, minutes, regression,
-                        progression, texts)
+                        progression, texts, tags)
                 : null;
         return new ReadEntry(id, label, level, regression, progression, exercise);
     }

@@ -15,10 +15,11 @@ import java.util.Set;
  * @param regression the easier variant's id, or {@link #NONE}
  * @param progression the harder variant's id, or {@link #NONE}
  * @param texts by language code ("en", "de")
+ * @param tags the movements in it a clinician may rule out for a while (see {@link Restriction})
  */
 public record Exercise(String id, int level, Set<Purpose> purposes, Set<Position> positions, Set<Place> places,
                        Set<Equipment> equipment, boolean relief, Dose dose, double minutes, String regression,
-                       String progression, Map<String, ExerciseText> texts) {
+                       String progression, Map<String, ExerciseText> texts, Set<Tag> tags) {
 
     public static final String NONE = "none";
 
@@ -28,6 +29,15 @@ public record Exercise(String id, int level, Set<Purpose> purposes, Set<Position
         places = Set.copyOf(places);
         equipment = Set.copyOf(equipment);
         texts = Map.copyOf(texts);
+        tags = Set.copyOf(tags);
+    }
+
+    /** The same exercise without tags, for catalogues written before tags existed (tests, fixtures). */
+    public Exercise(String id, int level, Set<Purpose> purposes, Set<Position> positions, Set<Place> places,
+                    Set<Equipment> equipment, boolean relief, Dose dose, double minutes, String regression,
+                    String progression, Map<String, ExerciseText> texts) {
+        this(id, level, purposes, positions, places, equipment, relief, dose, minutes, regression, progression,
+                texts, Set.of());
     }
 
     /** The text in a language, English when the catalogue has none in it. */
@@ -69,6 +79,21 @@ public record Exercise(String id, int level, Set<Purpose> purposes, Set<Position
 
     public enum Equipment {
         MAT, BAND, CHAIR, WALL
+    }
+
+    /**
+     * Movements a clinician may rule out for a while after clearing a paused plan: extension lying on the
+     * front (press-ups, forearm props), trunk flexion under load (curl-ups, lifting from the floor), and
+     * rotation of the spine to its end of range. Whether an exercise is done seated is its
+     * {@link #positions()}, not a tag.
+     */
+    public enum Tag {
+        PRONE_EXTENSION, LOADED_FLEXION, END_RANGE_ROTATION
+    }
+
+    /** Done sitting and nothing else: no getting down to the floor, no standing up. */
+    public boolean seatedOnly() {
+        return positions.equals(Set.of(Position.SEATED));
     }
 
     /** What a person reads about an exercise: plain text, escaped when it is sent. */

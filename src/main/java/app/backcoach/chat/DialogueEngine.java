@@ -31,9 +31,12 @@ public class DialogueEngine implements FormattedButton {
     static final String SKIP = "skip";
     private static final int SHORT_LABEL = 3;
     private static final int SCALE_ROW = 6;
-    /** code.question.choice, where choice may also be back or skip (never a question's own value). */
-    /** The dialogue, the question and the choice: {@code dlg:rf.rf-bladder.no}. */
-    private static final ButtonFormat FORMAT = ButtonFormat.of(PREFIX, ButtonFormat.code(4), ButtonFormat.code(16),
+    /**
+     * The dialogue, the question and the choice: {@code dlg:rf.rf-bladder.no}; the choice may also be back or skip
+     * (never a question's own value). Codes run to 16 characters (the column's width) for dialogues generated from
+     * data, such as questionnaires ({@code dlg:q-peg.pain.4}).
+     */
+    private static final ButtonFormat FORMAT = ButtonFormat.of(PREFIX, ButtonFormat.code(16), ButtonFormat.code(16),
             ButtonFormat.code(16));
 
     /** What is kept between taps, as JSON in {@link DialogueState#progress}. */
@@ -41,15 +44,17 @@ public class DialogueEngine implements FormattedButton {
     }
 
     private final Instance<DialogueFlow> flowBeans;
+    private final Instance<DialogueFlow.GeneratedFlows> flowSources;
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
     private final StoredJson json;
     private Map<String, DialogueFlow> flows;
 
-    public DialogueEngine(Instance<DialogueFlow> flowBeans, MessageSender sender, Texts texts, Clock clock,
-                          StoredJson json) {
+    public DialogueEngine(Instance<DialogueFlow> flowBeans, Instance<DialogueFlow.GeneratedFlows> flowSources,
+                          MessageSender sender, Texts texts, Clock clock, StoredJson json) {
         this.flowBeans = flowBeans;
+        this.flowSources = flowSources;
         this.sender = sender;
         this.texts = texts;
         this.clock = clock;
@@ -263,10 +268,11 @@ public class DialogueEngine implements FormattedButton {
 
     private void ask(DialogueContext context, DialogueDefinition definition, Question question, boolean canGoBack) {
         String language = context.languageCode();
-        String html = flow(definition.code()).prompt(context, question, texts);
+        DialogueFlow flow = flow(definition.code());
+        String html = flow.prompt(context, question, texts);
         List<List<Keyboard.Button>> rows = new ArrayList<>();
         List<Keyboard.Button> choices = question.choices().stream()
-                .map(choice -> button(definition, question, choice.value(), texts.get(language, choice.labelKey())))
+                .map(choice -> button(definition, question, choice.value(), flow.label(context, question, choice, texts)))
                 .toList();
         if (choices.size() <= 2) {
             rows.add(choices);
@@ -306,8 +312,9 @@ public class DialogueEngine implements FormattedButton {
     /** Built on first use: flows depend on the engine, so it cannot list them while it is created. */
     private synchronized Map<String, DialogueFlow> flows() {
         if (flows == null) {
-            flows = flowBeans.stream().collect(Collectors.toMap(flow -> flow.definition().code(), flow -> flow,
-                    (a, b) -> {
+            flows = java.util.stream.Stream.concat(flowBeans.stream(),
+                            flowSources.stream().flatMap(source -> source.flows().stream()))
+                    .collect(Collectors.toMap(flow -> flow.definition().code(), flow -> flow, (a, b) -> {
                         throw new IllegalStateException("Two dialogues with code " + a.definition().code());
                     }, LinkedHashMap::new));
         }

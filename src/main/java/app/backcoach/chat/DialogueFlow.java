@@ -36,4 +36,14 @@ public interface DialogueFlow {
     default String prompt(DialogueContext context, Question question, Texts texts) {
         return texts.get(context.languageCode(), question.promptKey());
     }
+
+    /** A choice's button label: from the bundle, unless the flow's texts come from elsewhere (a data file). */
+    default String label(DialogueContext context, Question question, Question.Choice choice, Texts texts) {
+        return texts.get(context.languageCode(), choice.labelKey());
+    }
+
+    /** Dialogues generated from data (one per questionnaire file), where one bean per dialogue cannot be. */
+    interface GeneratedFlows {
+        java.util.List<DialogueFlow> flows();
+    }
 }

@@ -5,6 +5,7 @@ import app.backcoach.catalogue.Exercise;
 import app.backcoach.catalogue.Exercise.Equipment;
 import app.backcoach.catalogue.Exercise.Place;
 import app.backcoach.catalogue.Exercise.Purpose;
+import app.backcoach.catalogue.Restriction;
 import app.backcoach.coaching.PlannedItem.Part;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,8 +47,19 @@ public final class SessionComposer {
         this.catalogue = catalogue;
     }
 
-    /** What the person has to work with. */
-    public record Setting(String equipment, String phase, int sessionMinutes) {
+    /**
+     * What the person has to work with.
+     *
+     * @param restrictions what their clinician ruled out for now; nothing outside them is ever chosen
+     */
+    public record Setting(String equipment, String phase, int sessionMinutes, Set<Restriction> restrictions) {
+        public Setting {
+            restrictions = Set.copyOf(restrictions);
+        }
+
+        public Setting(String equipment, String phase, int sessionMinutes) {
+            this(equipment, phase, sessionMinutes, Set.of());
+        }
     }
 
     public List<PlannedItem> compose(DayDecision day, Setting setting, LocalDate date) {
@@ -196,6 +208,7 @@ public final class SessionComposer {
                     .filter(exercise -> !gentle || exercise.relief() || !anyRelief(purpose))
                     .filter(this::equipmentAtHand)
                     .filter(this::fitsTheDay)
+                    .filter(this::allowed)
                     .toList();
             if (fitting.isEmpty()) {
                 return Optional.empty();
@@ -252,7 +265,7 @@ public final class SessionComposer {
             while (day.easier().contains(current.id()) && current.hasRegression()) {
                 Exercise regression = catalogue.get(current.regression());
                 if (taken.contains(regression.id()) || day.resting().contains(regression.id())
-                        || !equipmentAtHand(regression) || !fitsTheDay(regression)) {
+                        || !equipmentAtHand(regression) || !fitsTheDay(regression) || !allowed(regression)) {
                     break;
                 }
                 current = regression;
@@ -267,7 +280,11 @@ public final class SessionComposer {
         /** On a relief day, prefer easing exercises wherever the catalogue has one for the purpose. */
         private boolean anyRelief(Purpose purpose) {
             return catalogue.all().stream().anyMatch(exercise -> exercise.serves(purpose) && exercise.relief()
-                    && exercise.level() == 1 && equipmentAtHand(exercise) && fitsTheDay(exercise));
+                    && exercise.level() == 1 && equipmentAtHand(exercise) && fitsTheDay(exercise) && allowed(exercise));
+        }
+
+        private boolean allowed(Exercise exercise) {
+            return Restriction.allows(setting.restrictions(), exercise);
         }
 
         /** A floor, a chair and a wall are everywhere; a band only when the person has one. */

@@ -1,6 +1,8 @@
 package app.backcoach.day;
 
 import app.backcoach.catalogue.Catalogue;
+import app.backcoach.catalogue.Restriction;
+import app.backcoach.conditions.ConditionsService;
 import app.backcoach.catalogue.Exercise;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.Shape;
@@ -50,10 +52,12 @@ public class GuidedSessionService {
     private final Clock clock;
     private final StoredJson json;
     private final PlanMessages planMessages;
+    private final ConditionsService conditions;
 
     public GuidedSessionService(PlanService plans, PlanView view, Catalogue catalogue, SessionRating rating,
                                 SafetyPause pause, MessageSender sender, Texts texts, Clock clock, StoredJson json,
-                                PlanMessages planMessages) {
+                                PlanMessages planMessages, ConditionsService conditions) {
+        this.conditions = conditions;
         this.pause = pause;
         this.planMessages = planMessages;
         this.plans = plans;
@@ -137,7 +141,9 @@ public class GuidedSessionService {
             }
             case EASIER -> {
                 Exercise exercise = catalogue.get(item.exerciseId());
-                if (!exercise.hasRegression()) {
+                // An easier variant the clinician ruled out is no variant at all.
+                if (!exercise.hasRegression() || !Restriction.allows(
+                        conditions.inForce(plan.telegramUserId, plan.localDate), catalogue.get(exercise.regression()))) {
                     return Optional.of(texts.get(language, "guided.no-easier"));
                 }
                 Exercise easier = catalogue.get(exercise.regression());
@@ -314,10 +320,12 @@ public class GuidedSessionService {
     /** The easing option: a gentle breathing exercise that suits where the person is today. */
     Exercise relief(DailyPlan plan) {
         boolean travel = Shape.valueOf(plan.shape) == Shape.TRAVEL;
+        java.util.Set<Restriction> ruledOut = conditions.inForce(plan.telegramUserId, plan.localDate);
         return catalogue.all().stream()
                 .filter(Exercise::relief)
                 .filter(exercise -> exercise.serves(Exercise.Purpose.BREATHING))
                 .filter(exercise -> !travel || exercise.offTheFloor())
+                .filter(exercise -> Restriction.allows(ruledOut, exercise))
                 .findFirst()
                 .orElseGet(() -> catalogue.all().stream().filter(Exercise::relief).findFirst().orElseThrow());
     }

@@ -1,6 +1,8 @@
 package app.backcoach.day;
 
 import app.backcoach.catalogue.Catalogue;
+import app.backcoach.catalogue.Restriction;
+import app.backcoach.conditions.ConditionsService;
 import app.backcoach.coaching.DayDecision;
 import app.backcoach.coaching.DayFacts;
 import app.backcoach.coaching.DayPlanner;
@@ -34,15 +36,19 @@ public class PlanService {
     static final int BASELINE_DAYS = 7;
     /** Days of plans the ladder and the session feedback look back over. */
     static final int HISTORY_DAYS = 28;
+    /** The reason a plan names when the clinician's conditions changed its exercises. */
+    static final String CONDITIONS_RULE = "clearance-conditions";
 
     private final Catalogue catalogue;
     private final StoredJson json;
     private final Clock clock;
+    private final ConditionsService conditions;
 
-    public PlanService(Catalogue catalogue, StoredJson json, Clock clock) {
+    public PlanService(Catalogue catalogue, StoredJson json, Clock clock, ConditionsService conditions) {
         this.catalogue = catalogue;
         this.json = json;
         this.clock = clock;
+        this.conditions = conditions;
     }
 
     public Optional<DailyPlan> on(long userId, LocalDate date) {
@@ -82,7 +88,8 @@ public class PlanService {
             // The day's session is on record; a later check-in must not rewrite what was done.
             return plan;
         }
-        store(plan, decision, compose(profile, decision, checkin.localDate), decision.reasons());
+        List<Decision> reasons = new ArrayList<>(decision.reasons());
+        store(plan, decision, compose(profile, decision, checkin.localDate, reasons), reasons);
         return plan;
     }
 
@@ -99,7 +106,8 @@ public class PlanService {
                 feedback.resting());
         List<Decision> reasons = new ArrayList<>(reasons(plan));
         reasons.add(Decision.because("asked-shorter", "rule.asked-shorter"));
-        store(plan, shorter, compose(profile, shorter, plan.localDate), reasons);
+        reasons.removeIf(reason -> CONDITIONS_RULE.equals(reason.rule()));
+        store(plan, shorter, compose(profile, shorter, plan.localDate, reasons), reasons);
         return Optional.of(plan);
     }
 
@@ -210,7 +218,7 @@ public class PlanService {
     }
 
     /** What each session said about each of its exercises. */
-    private List<Tolerance.Signal> signals(List<DailyPlan> sessions, LocalDate date) {
+    List<Tolerance.Signal> signals(List<DailyPlan> sessions, LocalDate date) {
         long userId = sessions.get(0).telegramUserId;
         java.util.Map<LocalDate, String> nextMornings = new java.util.HashMap<>();
         DailyCheckin.between(userId, date.minusDays(HISTORY_DAYS), date.plusDays(1))
@@ -254,9 +262,20 @@ public class PlanService {
                 }, "session outcomes");
     }
 
-    private List<PlannedItem> compose(UserProfile profile, DayDecision decision, LocalDate date) {
-        return new SessionComposer(catalogue).compose(decision,
-                new SessionComposer.Setting(profile.equipment, profile.phase, profile.sessionMinutes), date);
+    /**
+     * The day's exercises within the clinician's conditions; when they changed what would have been
+     * chosen, a reason says so (for /why and the plan message).
+     */
+    private List<PlannedItem> compose(UserProfile profile, DayDecision decision, LocalDate date, List<Decision> reasons) {
+        SessionComposer composer = new SessionComposer(catalogue);
+        java.util.Set<Restriction> ruledOut = conditions.inForce(profile.telegramUserId, date);
+        List<PlannedItem> items = composer.compose(decision, new SessionComposer.Setting(profile.equipment,
+                profile.phase, profile.sessionMinutes, ruledOut), date);
+        if (!ruledOut.isEmpty() && !items.equals(composer.compose(decision,
+                new SessionComposer.Setting(profile.equipment, profile.phase, profile.sessionMinutes), date))) {
+            reasons.add(Decision.because(CONDITIONS_RULE, "rule.clearance-conditions"));
+        }
+        return items;
     }
 
     private void store(DailyPlan plan, DayDecision decision, List<PlannedItem> items, List<Decision> reasons) {

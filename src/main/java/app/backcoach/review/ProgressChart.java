@@ -28,6 +28,16 @@ public final class ProgressChart {
     static final Color CONFIDENCE = new Color(0x1E, 0x6F, 0xB8);
     static final Color SESSION = new Color(0x2E, 0x7D, 0x32);
 
+    /** One weekly score on the pain axis (PEG: the mean of three 0-10 items). */
+    public record Point(java.time.LocalDate date, double value) {
+    }
+
+    /** A weekly questionnaire's line, drawn beside daily pain. */
+    public record Weekly(String label, List<Point> points) {
+    }
+
+    static final Color WEEKLY = new Color(0x6A, 0x1B, 0x9A);
+
     /** Axis and series names in the reader's language. */
     public record Labels(String title, String pain, String confidence, String session) {
     }
@@ -37,6 +47,11 @@ public final class ProgressChart {
 
     /** The chart as PNG; at least two answered days are needed to draw a line. */
     public static byte[] png(List<Day> days, Labels labels) {
+        return png(days, labels, List.of());
+    }
+
+    /** The chart with weekly questionnaire scores (PEG) drawn on the pain axis, as triangles joined by a thin line. */
+    public static byte[] png(List<Day> days, Labels labels, List<Weekly> weekly) {
         List<Day> withPain = days.stream().filter(day -> day.pain() != null).toList();
         List<Day> withConfidence = days.stream().filter(day -> day.confidence() != null).toList();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(labels.title()).build();
@@ -58,6 +73,18 @@ public final class ProgressChart {
             confidence.setMarker(SeriesMarkers.DIAMOND);
             confidence.setLineStyle(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {14f, 10f}, 0f));
+        }
+        for (Weekly line : weekly) {
+            if (line.points().isEmpty()) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(line.label(), line.points().stream()
+                            .map(point -> Date.from(point.date().atStartOfDay(ZoneOffset.UTC).toInstant())).toList(),
+                    line.points().stream().map(Point::value).toList());
+            series.setLineColor(WEEKLY);
+            series.setMarkerColor(WEEKLY);
+            series.setMarker(SeriesMarkers.TRIANGLE_UP);
+            series.setLineStyle(new BasicStroke(3f));
         }
         List<Day> sessions = days.stream().filter(day -> "DONE".equals(day.planStatus())
                 || "PARTIAL".equals(day.planStatus())).toList();

@@ -3,6 +3,8 @@ package app.backcoach.review;
 import app.backcoach.day.DailyCheckin;
 import app.backcoach.day.DailyPlan;
 import app.backcoach.profile.ProfileService;
+import app.backcoach.questionnaire.Questionnaire;
+import app.backcoach.questionnaire.QuestionnaireResults;
 import app.backcoach.safety.SafetyScreen;
 import app.backcoach.review.WeeklyReview.Day;
 import app.backcoach.review.WeeklyReview.Summary;
@@ -32,12 +34,15 @@ public class ReviewService {
     private final TweakService tweaks;
     private final MessageSender sender;
     private final Texts texts;
+    private final QuestionnaireResults questionnaires;
 
-    public ReviewService(ProfileService profiles, TweakService tweaks, MessageSender sender, Texts texts) {
+    public ReviewService(ProfileService profiles, TweakService tweaks, MessageSender sender, Texts texts,
+                         QuestionnaireResults questionnaires) {
         this.profiles = profiles;
         this.tweaks = tweaks;
         this.sender = sender;
         this.texts = texts;
+        this.questionnaires = questionnaires;
     }
 
     /** Sends the review of the week up to today: the chart with a short caption, then the details. */
@@ -50,13 +55,25 @@ public class ReviewService {
         }
         Summary summary = WeeklyReview.of(history, today);
         List<Day> recent = history.stream().filter(day -> day.date().isAfter(today.minusDays(CHART_DAYS))).toList();
+        List<Weekly> weekly = weekly(userId, today);
         if (recent.stream().filter(day -> day.pain() != null).count() >= 2) {
+            // Beside daily pain on its 0-10 axis: the weekly questionnaires that score on the same range (PEG).
+            List<ProgressChart.Weekly> lines = weekly.stream().filter(Weekly::fitsPainAxis)
+                    .map(line -> new ProgressChart.Weekly(texts.get(language, "review.chart.weekly",
+                            "title", line.questionnaire().id().toUpperCase(Locale.ROOT)), line.recent(today)))
+                    .filter(line -> !line.points().isEmpty()).toList();
             byte[] chart = ProgressChart.png(recent, new ProgressChart.Labels(
                     texts.get(language, "review.chart.title"), texts.get(language, "review.chart.pain"),
-                    texts.get(language, "review.chart.confidence"), texts.get(language, "review.chart.session")));
-            sender.sendPhoto(chatId, "progress-" + today + ".png", chart, caption(summary, language));
+                    texts.get(language, "review.chart.confidence"), texts.get(language, "review.chart.session")),
+                    lines);
+            String caption = caption(summary, language);
+            for (ProgressChart.Weekly line : lines) {
+                caption += " " + texts.get(language, "review.caption.weekly", "title", line.label());
+            }
+            sender.sendPhoto(chatId, "progress-" + today + ".png", chart, caption);
         }
-        sender.send(chatId, details(summary, language));
+        sender.send(chatId, details(summary, language, weekly.stream()
+                .map(line -> line.inWords(summary, language)).flatMap(java.util.Optional::stream).toList()));
         // While a red flag waits for a clinician the plan is theirs to decide, not ours to tweak.
         if (summary.checkins() > 0 && SafetyScreen.pausingPlan(userId).isEmpty()) {
             tweaks.propose(chatId, userId, language, summary);
@@ -72,6 +89,11 @@ public class ReviewService {
     }
 
     String details(Summary summary, String language) {
+        return details(summary, language, List.of());
+    }
+
+    /** @param weeklyLines a line for each weekly questionnaire, under the averages */
+    String details(Summary summary, String language, List<String> weeklyLines) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM", Locale.forLanguageTag(language == null
                 ? "en" : language));
         StringBuilder html = new StringBuilder(texts.get(language, "review.title",
@@ -84,6 +106,7 @@ public class ReviewService {
         html.append("\n").append(line(language, "stiffness", summary, WeeklyReview.Averages::stiffness));
         html.append("\n").append(line(language, "confidence", summary, WeeklyReview.Averages::confidence));
         html.append("\n").append(line(language, "sleep", summary, WeeklyReview.Averages::sleep));
+        weeklyLines.forEach(weeklyLine -> html.append("\n").append(weeklyLine));
         Map<String, Integer> tally = summary.nextDay();
         html.append("\n\n").append(texts.get(language, "review.next-day", "fine", tally.get("fine").toString(),
                 "same", tally.get("same").toString(), "sore", tally.get("sore").toString(),
@@ -105,6 +128,47 @@ public class ReviewService {
 
     private static String number(OptionalDouble value) {
         return value.isPresent() ? String.format(Locale.ROOT, "%.1f", value.getAsDouble()) : "–";
+    }
+
+    /** A weekly questionnaire's completed scores, the whole history, oldest first. */
+    private record Weekly(Questionnaire questionnaire, List<QuestionnaireResults.Score> scores, Texts texts) {
+
+        boolean fitsPainAxis() {
+            return questionnaire.minTotal() >= 0 && questionnaire.maxTotal() <= 10;
+        }
+
+        List<ProgressChart.Point> recent(LocalDate today) {
+            return scores.stream().filter(score -> score.date().isAfter(today.minusDays(CHART_DAYS)))
+                    .map(score -> new ProgressChart.Point(score.date(), score.score())).toList();
+        }
+
+        /** This week · last week · the first week, as the averages show them; nothing before the first answer. */
+        java.util.Optional<String> inWords(Summary summary, String language) {
+            if (scores.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            LocalDate first = scores.get(0).date();
+            return java.util.Optional.of(texts.get(language, "review.line.questionnaire",
+                    "title", QuestionnaireResults.title(questionnaire, language),
+                    "min", plain(questionnaire.minTotal()), "max", plain(questionnaire.maxTotal()),
+                    "now", number(mean(summary.from(), summary.to())),
+                    "last", number(mean(summary.from().minusDays(7), summary.from().minusDays(1))),
+                    "first", number(mean(first, first.plusDays(6)))));
+        }
+
+        private OptionalDouble mean(LocalDate from, LocalDate to) {
+            return scores.stream().filter(score -> !score.date().isBefore(from) && !score.date().isAfter(to))
+                    .mapToDouble(QuestionnaireResults.Score::score).average();
+        }
+
+        private static String plain(double value) {
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        }
+    }
+
+    private List<Weekly> weekly(long userId, LocalDate today) {
+        return questionnaires.weekly().stream().map(questionnaire -> new Weekly(questionnaire,
+                questionnaires.scores(userId, questionnaire.id(), LocalDate.of(2000, 1, 1), today), texts)).toList();
     }
 
     /** Every day with a check-in or a plan, oldest first. */

@@ -1,6 +1,7 @@
 package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
+import app.backcoach.conditions.ConditionsService;
 import app.backcoach.day.DailyCheckin;
 import app.backcoach.day.DailyPlan;
 import app.backcoach.coaching.PlannedItem;
@@ -33,9 +34,11 @@ public class ReminderJob implements DueJob {
     private final RoutineMessages messages;
     private final Catalogue catalogue;
     private final MessageSender sender;
+    private final ConditionsService conditions;
 
     public ReminderJob(ScheduleService schedules, ScheduleConfig config, Outreach outreach, RoutineMessages messages,
-                       Catalogue catalogue, MessageSender sender) {
+                       Catalogue catalogue, MessageSender sender, ConditionsService conditions) {
+        this.conditions = conditions;
         this.schedules = schedules;
         this.config = config;
         this.outreach = outreach;
@@ -83,7 +86,7 @@ public class ReminderJob implements DueJob {
         int turn = (int) (today.toEpochDay() % ShortRoutines.RITUAL_THEMES.size())
                 + job.dueAt.atZone(ZoneId.of(profile.timeZone)).getHour() * 60
                 / Math.max(1, profile.reminderMinutes);
-        PlannedItem ritual = new ShortRoutines(catalogue)
+        PlannedItem ritual = new ShortRoutines(catalogue, conditions.inForce(profile.telegramUserId, today))
                 .ritual(travelling ? ShortRoutines.Where.SEAT : ShortRoutines.Where.OFFICE, turn, easing);
         sender.send(profile.telegramUserId, messages.ritual(ritual, language.get()),
                 messages.reminderButtons(ritual, language.get()));

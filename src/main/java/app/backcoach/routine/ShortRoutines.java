@@ -6,6 +6,7 @@ import app.backcoach.catalogue.Exercise.Equipment;
 import app.backcoach.catalogue.Exercise.Place;
 import app.backcoach.catalogue.Exercise.Position;
 import app.backcoach.catalogue.Exercise.Purpose;
+import app.backcoach.catalogue.Restriction;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.coaching.SessionComposer;
 import java.util.ArrayList;
@@ -82,9 +83,16 @@ public final class ShortRoutines {
     }
 
     private final Catalogue catalogue;
+    private final Set<Restriction> restrictions;
 
     public ShortRoutines(Catalogue catalogue) {
+        this(catalogue, Set.of());
+    }
+
+    /** Routines within what the person's clinician ruled out; "seated only" takes every routine to a seat. */
+    public ShortRoutines(Catalogue catalogue, Set<Restriction> restrictions) {
         this.catalogue = catalogue;
+        this.restrictions = Set.copyOf(restrictions);
     }
 
     /**
@@ -140,9 +148,11 @@ public final class ShortRoutines {
     }
 
     private Optional<PlannedItem> pick(Purpose purpose, Where where, int turn, boolean reliefOnly, Set<String> taken) {
+        Where place = restrictions.contains(Restriction.SEATED_ONLY) ? Where.SEAT : where;
         Predicate<Exercise> fits = exercise -> exercise.serves(purpose) && exercise.level() == 1
-                && where.fits(exercise) && !exercise.equipment().contains(Equipment.BAND)
-                && !taken.contains(exercise.id()) && (!reliefOnly || exercise.relief());
+                && place.fits(exercise) && !exercise.equipment().contains(Equipment.BAND)
+                && !taken.contains(exercise.id()) && (!reliefOnly || exercise.relief())
+                && Restriction.allows(restrictions, exercise);
         List<Exercise> options = catalogue.all().stream().filter(fits).toList();
         if (options.isEmpty()) {
             return Optional.empty();

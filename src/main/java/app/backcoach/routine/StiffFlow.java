@@ -1,6 +1,7 @@
 package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
+import app.backcoach.conditions.ConditionsService;
 import app.backcoach.day.DailyPlan;
 import app.backcoach.profile.ProfileService;
 import app.backcoach.coaching.PlannedItem;
@@ -42,9 +43,11 @@ public class StiffFlow implements DialogueFlow {
     private final Catalogue catalogue;
     private final Clock clock;
     private final ProfileService profiles;
+    private final ConditionsService conditions;
 
     public StiffFlow(DialogueEngine dialogues, RoutineMessages messages, Catalogue catalogue, Clock clock,
-                     ProfileService profiles) {
+                     ProfileService profiles, ConditionsService conditions) {
+        this.conditions = conditions;
         this.profiles = profiles;
         this.dialogues = dialogues;
         this.messages = messages;
@@ -61,9 +64,9 @@ public class StiffFlow implements DialogueFlow {
     public void finish(DialogueContext context, String outcome, Answers answers) {
         ShortRoutines.Area area = answers.get(WHERE.id()).flatMap(ShortRoutines.Area::of).orElseThrow();
         int turn = (int) LocalDate.now(clock.withZone(ZoneOffset.UTC)).toEpochDay();
-        boolean easing = DailyPlan.on(context.userId(), profiles.today(context.userId()))
-                .filter(DailyPlan::easingOnly).isPresent();
-        List<PlannedItem> routine = new ShortRoutines(catalogue).stiff(area, ShortRoutines.Where.OFFICE, turn, easing);
+        LocalDate today = profiles.today(context.userId());
+        boolean easing = DailyPlan.on(context.userId(), today).filter(DailyPlan::easingOnly).isPresent();
+        List<PlannedItem> routine = new ShortRoutines(catalogue, conditions.inForce(context.userId(), today)).stiff(area, ShortRoutines.Where.OFFICE, turn, easing);
         String language = context.languageCode();
         dialogues.show(context, messages.routine("routine.stiff.title." + area.code(), routine, language, null),
                 messages.routineButtons(RoutineMessages.Kind.STIFF, area.code(), language));

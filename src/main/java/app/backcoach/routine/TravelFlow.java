@@ -1,6 +1,7 @@
 package app.backcoach.routine;
 
 import app.backcoach.catalogue.Catalogue;
+import app.backcoach.conditions.ConditionsService;
 import app.backcoach.coaching.PlannedItem;
 import app.backcoach.chat.Answers;
 import app.backcoach.chat.DialogueContext;
@@ -42,9 +43,11 @@ public class TravelFlow implements DialogueFlow {
     private final Catalogue catalogue;
     private final ProfileService profiles;
     private final Texts texts;
+    private final ConditionsService conditions;
 
     public TravelFlow(DialogueEngine dialogues, RoutineMessages messages, Catalogue catalogue, ProfileService profiles,
-                      Texts texts) {
+                      Texts texts, ConditionsService conditions) {
+        this.conditions = conditions;
         this.dialogues = dialogues;
         this.messages = messages;
         this.catalogue = catalogue;
@@ -64,7 +67,7 @@ public class TravelFlow implements DialogueFlow {
         java.time.LocalDate today = profiles.today(context.userId());
         Optional<DailyPlan> plan = DailyPlan.on(context.userId(), today);
         boolean relief = plan.filter(DailyPlan::easingOnly).isPresent();
-        List<PlannedItem> routine = new ShortRoutines(catalogue).travel(where, (int) today.toEpochDay(), relief);
+        List<PlannedItem> routine = new ShortRoutines(catalogue, conditions.inForce(context.userId(), today)).travel(where, (int) today.toEpochDay(), relief);
         String note = plan.isEmpty() ? null
                 : texts.get(language, relief ? "routine.travel.note.relief" : "routine.travel.note.checked-in");
         dialogues.show(context, messages.routine("routine.travel.title", routine, language, note),

@@ -1,5 +1,6 @@
 package app.backcoach.safety;
 
+import app.backcoach.conditions.ConditionsEditor;
 import static app.backcoach.chat.ButtonFormat.id;
 import static app.backcoach.chat.ButtonFormat.word;
 
@@ -57,9 +58,11 @@ public class ClearanceButton implements FormattedButton {
     private final MessageSender sender;
     private final Texts texts;
     private final Clock clock;
+    private final ConditionsEditor conditions;
 
     public ClearanceButton(DialogueEngine dialogues, SafetyPause pause, MessageSender sender, Texts texts,
-                           Clock clock) {
+                           Clock clock, ConditionsEditor conditions) {
+        this.conditions = conditions;
         this.dialogues = dialogues;
         this.pause = pause;
         this.sender = sender;
@@ -134,6 +137,8 @@ public class ClearanceButton implements FormattedButton {
         SafetyScreen.clearUpTo(screen, clock.instant());
         boolean setUp = UserProfile.findByIdOptional(context.userId()).isPresent();
         dialogues.show(context, texts.get(context.languageCode(), setUp ? "safety.cleared" : "safety.cleared.set-up"));
+        // A clinician who clears often adds "but not yet …": recorded here, every exercise choice honours it.
+        conditions.offer(context);
         if (!setUp) {
             dialogues.start(context.below(), ProfileFlow.CODE);
         }

@@ -1,5 +1,7 @@
 package app.backcoach.settings;
 
+import app.backcoach.conditions.ConditionsEditor;
+import app.backcoach.conditions.ConditionsService;
 import app.backcoach.chat.ButtonAction;
 import app.backcoach.chat.CallbackData;
 import app.backcoach.chat.Incoming;
@@ -29,9 +31,11 @@ public class SettingsMenu implements ButtonAction {
     private final MessageSender sender;
     private final Texts texts;
     private final ConsentService consent;
+    private final ConditionsService conditions;
 
     public SettingsMenu(ProfileService profiles, DialogueEngine dialogues, MessageSender sender, Texts texts,
-                        ConsentService consent) {
+                        ConsentService consent, ConditionsService conditions) {
+        this.conditions = conditions;
         this.consent = consent;
         this.profiles = profiles;
         this.dialogues = dialogues;
@@ -48,6 +52,10 @@ public class SettingsMenu implements ButtonAction {
             return;
         }
         String html = texts.get(language, "settings.title") + "\n\n" + profiles.details(profile.get(), language);
+        if (consent.hasConsent(context.userId())) {
+            html += "\n\n" + texts.get(language, "conditions.settings") + "\n"
+                    + conditions.describe(context.userId(), profiles.today(context.userId()), language);
+        }
         List<List<Keyboard.Button>> rows = new ArrayList<>();
         List<Keyboard.Button> row = new ArrayList<>();
         for (Question field : SettingsFlow.FIELDS) {
@@ -61,6 +69,7 @@ public class SettingsMenu implements ButtonAction {
             rows.add(row);
         }
         if (consent.hasConsent(context.userId())) {
+            rows.add(List.of(ConditionsEditor.openButton(texts, language)));
             rows.add(List.of(WithdrawConsentButton.button(texts, language)));
         }
         sender.replace(context.chatId(), context.messageId(), html, Keyboard.of(rows));

@@ -8,6 +8,7 @@ import app.backcoach.catalogue.Exercise.Equipment;
 import app.backcoach.catalogue.Exercise.Place;
 import app.backcoach.catalogue.Exercise.Position;
 import app.backcoach.catalogue.Exercise.Purpose;
+import app.backcoach.catalogue.Exercise.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,10 @@ class CatalogueLoaderTest {
               - id: seated-reset
                 level: 1
                 purposes: [deep-stabilisers, hip-mobility, thoracic-mobility, pelvic-control, breathing]
-                positions: [seated, standing]
+                positions: [seated]
                 places: [home, office, hotel, seat]
                 equipment: [chair]
+                tags: []
                 relief: true
                 dose:
                   sets: 2
@@ -70,6 +72,7 @@ class CatalogueLoaderTest {
                 positions: [floor]
                 places: [home, hotel]
                 equipment: [mat]
+                tags: [loaded-flexion, end-range-rotation]
                 relief: false
                 dose:
                   sets: 3
@@ -98,6 +101,7 @@ class CatalogueLoaderTest {
                 positions: [floor]
                 places: [home]
                 equipment: [mat, band]
+                tags: []
                 relief: false
                 dose:
                   sets: 2
@@ -125,6 +129,7 @@ class CatalogueLoaderTest {
                 positions: [standing]
                 places: [home, office, hotel]
                 equipment: []
+                tags: []
                 relief: true
                 dose:
                   sets: 1
@@ -161,7 +166,9 @@ class CatalogueLoaderTest {
         assertThat(reset.level()).isEqualTo(1);
         assertThat(reset.purposes()).containsExactlyInAnyOrder(Purpose.DEEP_STABILISERS, Purpose.HIP_MOBILITY,
                 Purpose.THORACIC_MOBILITY, Purpose.PELVIC_CONTROL, Purpose.BREATHING);
-        assertThat(reset.positions()).containsExactlyInAnyOrder(Position.SEATED, Position.STANDING);
+        assertThat(reset.positions()).containsExactly(Position.SEATED);
+        assertThat(reset.tags()).isEmpty();
+        assertThat(reset.seatedOnly()).isTrue();
         assertThat(reset.places()).containsExactlyInAnyOrder(Place.HOME, Place.OFFICE, Place.HOTEL, Place.SEAT);
         assertThat(reset.equipment()).containsExactly(Equipment.CHAIR);
         assertThat(reset.relief()).isTrue();
@@ -178,6 +185,7 @@ class CatalogueLoaderTest {
         assertThat(hold.dose().repsInSet(2)).isEqualTo(2);
         assertThat(hold.progression()).isEqualTo("floor-hold-plus");
         assertThat(hold.text("en").cues()).hasSize(3);
+        assertThat(hold.tags()).containsExactlyInAnyOrder(Tag.LOADED_FLEXION, Tag.END_RANGE_ROTATION);
 
         Exercise plus = catalogue.get("floor-hold-plus");
         assertThat(plus.dose().holdSeconds()).as("hold may be left out").isZero();
@@ -296,11 +304,24 @@ class CatalogueLoaderTest {
                 new Broken("a purpose without a level-1 exercise", "  - id: easy-walk\n    level: 1\n",
                         "  - id: easy-walk\n    level: 2\n",
                         SOURCE + ": coverage: no level-1 exercise for purpose walking"),
-                new Broken("a travel slot only on the floor", "    positions: [seated, standing]\n",
+                new Broken("a travel slot only on the floor", "    positions: [seated]\n",
                         "    positions: [floor]\n",
                         SOURCE + ": coverage: no level-1 exercise for purpose deep-stabilisers done seated or standing"),
                 new Broken("a travel slot needing a band", "    equipment: [chair]\n", "    equipment: [band]\n",
-                        SOURCE + ": coverage: no level-1 exercise for purpose breathing done seated or standing"));
+                        SOURCE + ": coverage: no level-1 exercise for purpose breathing done seated or standing"),
+                new Broken("tags missing", "    equipment: [chair]\n    tags: []\n", "    equipment: [chair]\n",
+                        SOURCE + ": exercise \"seated-reset\": tags is missing"),
+                new Broken("an unknown tag", "    equipment: [chair]\n    tags: []\n",
+                        "    equipment: [chair]\n    tags: [prone]\n",
+                        SOURCE + ": exercise \"seated-reset\": tags has unknown value \"prone\" (known: prone-extension,"
+                                + " loaded-flexion, end-range-rotation)"),
+                new Broken("a travel slot that a clinician's condition rules out", "    equipment: [chair]\n    tags: []\n",
+                        "    equipment: [chair]\n    tags: [end-range-rotation]\n",
+                        SOURCE + ": coverage: no level-1 exercise for purpose deep-stabilisers done seated only,"
+                                + " without tags"),
+                new Broken("a travel slot done seated and standing only", "    positions: [seated]\n",
+                        "    positions: [seated, standing]\n",
+                        SOURCE + ": coverage: no level-1 exercise for purpose deep-stabilisers done seated only"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,7 +34,8 @@ class HouseTest {
                         "app.backcoach.onboarding..", "app.backcoach.privacy..", "app.backcoach.profile..",
                         "app.backcoach.safety..", "app.backcoach.day..", "app.backcoach.routine..",
                         "app.backcoach.review..", "app.backcoach.learn..", "app.backcoach.settings..",
-                        "app.backcoach.schedule..")
+                        "app.backcoach.schedule..", "app.backcoach.conditions..", "app.backcoach.share..",
+                        "app.backcoach.questionnaire..")
                 .layer("chat").definedBy("app.backcoach.chat..", "app.backcoach.intake..")
                 .layer("core").definedBy("app.backcoach.user..", "app.backcoach.sender..", "app.backcoach.text..")
                 .layer("base").definedBy("app.backcoach.support..", "app.backcoach.personal..",

@@ -61,6 +61,33 @@ class DeploymentFilesTest {
         assertThat(pod.at("/volumes").toString()).contains(catalogue.at("/metadata/name").asText());
         assertThat(settings.at("/data/CATALOGUE_PATH").asText()).isEqualTo(container.at("/volumeMounts/0/mountPath").asText());
 
+        // Every questionnaire file in config/questionnaires, as it is, in the folder QUESTIONNAIRES_PATH names.
+        JsonNode questionnaires = named(objects, "ConfigMap", "back-coach-questionnaires");
+        try (java.util.stream.Stream<Path> files = Files.list(CONFIG.resolve("questionnaires"))) {
+            List<Path> yaml = files.filter(file -> file.toString().endsWith(".yaml")).toList();
+            assertThat(yaml).isNotEmpty();
+            for (Path file : yaml) {
+                assertThat(questionnaires.at("/data/" + file.getFileName()).asText()).as(file.toString())
+                        .isEqualTo(Files.readString(file));
+            }
+            assertThat(questionnaires.path("data").size()).isEqualTo(yaml.size());
+        }
+        String volume = null;
+        for (JsonNode candidate : pod.at("/volumes")) {
+            if (candidate.at("/configMap/name").asText().equals(questionnaires.at("/metadata/name").asText())) {
+                volume = candidate.path("name").asText();
+            }
+        }
+        assertThat(volume).as("a volume from the questionnaires ConfigMap").isNotNull();
+        String mountedAt = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (mount.path("name").asText().equals(volume)) {
+                mountedAt = mount.path("mountPath").asText();
+                assertThat(mount.has("subPath")).as("mounted as a folder").isFalse();
+            }
+        }
+        assertThat(settings.at("/data/QUESTIONNAIRES_PATH").asText()).isEqualTo(mountedAt);
+
         JsonNode selector = deployment.at("/spec/selector/matchLabels");
         assertThat(only(objects, "Service").at("/spec/selector")).isEqualTo(selector);
         assertThat(only(objects, "PodDisruptionBudget").at("/spec/selector/matchLabels")).isEqualTo(selector);

@@ -49,7 +49,7 @@ class ConsentRenewalTest {
 
     @Test
     void theVersionIsBumped() {
-        assertThat(PrivacyPolicy.VERSION).isEqualTo("2026-12-06").isNotEqualTo(OLD_VERSION);
+        assertThat(PrivacyPolicy.VERSION).isEqualTo("2026-12-07").isNotEqualTo(OLD_VERSION);
     }
 
     @Test
@@ -59,7 +59,8 @@ class ConsentRenewalTest {
         fake.pushText(chat.chatId(), "/checkin");
 
         String changed = chat.awaitMessage(CHANGED).path("text").asText();
-        assertThat(changed).contains("morning check-ins", "three levels", "leg symptoms", "/privacy");
+        assertThat(changed).contains("morning check-ins", "three levels", "leg symptoms", "/share",
+                "short questionnaires", "PEG", "/privacy");
         chat.tap(QUESTION, "dlg:cs.consent.agree");
         chat.awaitMessage("Everything goes on as before");
         assertThat(latestConsent(chat)).satisfies(record -> {

@@ -53,6 +53,13 @@ class PolicyCoversStoredDataTest {
                             + " wurden: Grund und Zeitpunkt"))),
             Map.entry("sandboxChat", new Words(List.of("only in the sandbox", "that chat, 7 days"),
                     List.of("nur in der Sandbox", "dieser Chat, 7 Tage"))),
+            Map.entry("clearanceConditions", new Words(List.of("conditions your clinician set when clearing you"),
+                    List.of("Bedingungen aus deiner Behandlung"))),
+            Map.entry("shares", new Words(List.of("reports you created with /share", "which weeks and which parts"),
+                    List.of("Berichte, die du mit /share erstellt hast", "welche Wochen und welche Teile"))),
+            Map.entry("questionnaires", new Words(List.of("your answers to short questionnaires", "PEG",
+                    "their score and what it suggests"),
+                    List.of("deine Antworten auf kurze Fragebögen", "PEG", "ihr Wert und was er nahelegt"))),
             Map.entry("openDialogue", new Words(List.of("the question I’m asking right now"),
                     List.of("die Frage, die ich dir gerade stelle"))));
 

@@ -50,6 +50,23 @@ class ProgressChartTest {
     }
 
     @Test
+    void weeklyPegScoresAreDrawnBesideDailyPain() throws IOException {
+        List<ProgressChart.Point> peg = new ArrayList<>();
+        for (int week = 0; week < 6; week++) {
+            peg.add(new ProgressChart.Point(LocalDate.of(2026, 10, 21).plusWeeks(week), 6.33 - week * 0.8));
+        }
+
+        byte[] withPeg = ProgressChart.png(sixWeeks(), LABELS, List.of(new ProgressChart.Weekly("PEG (weekly)", peg)));
+        byte[] without = ProgressChart.png(sixWeeks(), LABELS);
+
+        assertThat(pixels(ImageIO.read(new ByteArrayInputStream(withPeg)), ProgressChart.WEEKLY)).as("PEG line")
+                .isGreaterThan(1_000);
+        assertThat(pixels(ImageIO.read(new ByteArrayInputStream(without)), ProgressChart.WEEKLY)).isZero();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "progress-chart-peg.png"), withPeg);
+    }
+
+    @Test
     void withoutSessionsThereAreNoSessionMarks() throws IOException {
         List<Day> noSessions = sixWeeks().stream().map(day -> new Day(day.date(), day.pain(), day.stiffness(),
                 day.confidence(), day.sleep(), day.yesterday(), "SKIPPED", day.dayType())).toList();

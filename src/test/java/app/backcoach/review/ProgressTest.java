@@ -57,8 +57,10 @@ class ProgressTest {
 
         fake.pushText(chat.chatId(), "/progress");
 
-        FakeBotApi.Call photo = fake.awaitCalls("sendPhoto", 1, Duration.ofSeconds(20)).stream()
-                .filter(call -> call.chatId() == chat.chatId()).findFirst().orElseThrow();
+        // Photos to other chats (earlier tests) do not count: wait for this chat's.
+        FakeBotApi.Call photo = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> fake.calls("sendPhoto").stream().filter(call -> call.chatId() == chat.chatId())
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(photo.params().path("caption").asText())
                 .contains("pain 3.0 on average (lower than last week)", "The red line is daily pain");
         BufferedImage chart = ImageIO.read(new ByteArrayInputStream(FakeBotApi.photoBytes(photo)));
@@ -162,6 +164,10 @@ class ProgressTest {
 
         scheduler.runDue();
 
+        // The week's questionnaire (PEG) comes first; the review follows its last answer.
+        active.tap("PEG: pain, enjoyment, activity · 1 of 3", "dlg:q-peg.pain.3");
+        active.tap("2 of 3", "dlg:q-peg.enjoyment.2");
+        active.tap("3 of 3", "dlg:q-peg.activity.2");
         active.awaitMessage("Your week, ");
         assertThat(quiet.messages()).noneMatch(message -> message.path("text").asText().contains("Your week, "));
         ScheduledJob next = QuarkusTransaction.requiringNew().call(() ->

@@ -732,6 +732,11 @@ public final class FakeBotApi {
                 call.params().path(BYTES_PREFIX + filePart(call.params(), "photo")).asText());
     }
 
+    /** The bytes a sendDocument call uploaded, as sent (a PDF, say). */
+    public static byte[] documentBytes(Call call) {
+        return java.util.Base64.getDecoder().decode(call.params().path(BYTES_PREFIX + documentPart(call.params())).asText());
+    }
+
     /** The content of the file a sendDocument call uploaded (decoded as UTF-8). */
     public static String documentContent(Call call) {
         JsonNode content = call.params().path(FILE_PREFIX + documentPart(call.params()));
