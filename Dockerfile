@@ -36,7 +36,9 @@ COPY --from=build --chown=10001:10001 /src/target/quarkus-app/ /app/
 COPY --from=build --chown=10001:10001 /src/config/exercises.yaml /app/config/exercises.yaml
 COPY --from=build --chown=10001:10001 /src/config/questionnaires/ /app/config/questionnaires/
 USER 10001:10001
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true" \
+# One GC thread and a heap that grows only as the live set needs, the C1 compiler only: a third of the RSS and
+# half the CPU per update of the JVM's defaults on two cores (README, "Cost per update").
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -Xss512k -Djava.awt.headless=true" \
     QUARKUS_HTTP_HOST=0.0.0.0 \
     HOME=/tmp
 EXPOSE 8080

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The commands, the menu ones in the order Telegram shows them. */
 public enum CommandName {
-    START, CHECKIN, TODAY, WHY, TRAVEL, STIFF, PROGRESS, SHARE, LEARN, SETTINGS, PAUSE, RESUME, PRIVACY, EXPORT, DELETE, HELP,
+    START, CHECKIN, TODAY, WHY, TRAVEL, STIFF, FLARE, PROGRESS, SHARE, LEARN, SETTINGS, PAUSE, RESUME, PRIVACY, EXPORT, DELETE, HELP,
     /** Leaves any dialogue; understood everywhere, so it needs no place in the menu. */
     CANCEL(false);
 

@@ -8,6 +8,7 @@ import app.backcoach.profile.UserProfile;
 import app.backcoach.safety.Escalation;
 import app.backcoach.safety.EscalationService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Where a finished check-in leads: the day's plan, then either advice to see a clinician (when the
- * mornings call for it) or one thing to read below the plan (a lesson) and the self-adjust offer.
+ * mornings call for it) or one thing to read below the plan (what a feature adds through {@link AfterCheckin},
+ * such as the flare-up plan, or else a lesson) and the self-adjust offer.
  */
 @ApplicationScoped
 @Transactional
@@ -29,9 +31,12 @@ public class CheckinOutcome {
     private final Lessons lessons;
     private final SelfAdjust selfAdjust;
     private final Clock clock;
+    private final Instance<AfterCheckin> extras;
 
     public CheckinOutcome(ProfileService profiles, PlanService plans, PlanMessages planMessages,
-                          EscalationService escalations, Lessons lessons, SelfAdjust selfAdjust, Clock clock) {
+                          EscalationService escalations, Lessons lessons, SelfAdjust selfAdjust, Clock clock,
+                          Instance<AfterCheckin> extras) {
+        this.extras = extras;
         this.profiles = profiles;
         this.plans = plans;
         this.planMessages = planMessages;
@@ -52,7 +57,14 @@ public class CheckinOutcome {
         if (escalate(context, profile, today)) {
             return;
         }
-        lessons.maybeOffer(context.chatId(), userId, context.languageCode());
+        boolean spoke = false;
+        for (AfterCheckin extra : extras) {
+            spoke |= extra.after(context.below(), checkin, plan);
+        }
+        if (!spoke) {
+            // One thing to read below the plan is enough: the lesson waits for another morning.
+            lessons.maybeOffer(context.chatId(), userId, context.languageCode());
+        }
         selfAdjust.maybeOffer(context.chatId(), profile, context.languageCode());
     }
 

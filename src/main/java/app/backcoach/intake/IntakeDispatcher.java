@@ -1,5 +1,6 @@
 package app.backcoach.intake;
 
+import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.LaneLoop;
 import app.backcoach.support.PartitionLeases;
 import io.quarkus.scheduler.Scheduled;
@@ -80,10 +81,11 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxUpdate, InboxUpdate
             return; // the chat's partition is being given back, or its lease is in doubt: its holder handles it
         }
         try {
-            processor.handle(item.updateId, partitions.holder());
+            // Retried on a conflict (Galera certification): the attempt that commits is the one handled.
+            ConflictRetry.run("update " + item.updateId, () -> processor.handle(item.updateId, partitions.holder()));
         } catch (RuntimeException e) {
             try {
-                inbox.recordFailure(item.updateId, e);
+                ConflictRetry.run("update " + item.updateId + " failure", () -> inbox.recordFailure(item.updateId, e));
             } catch (RuntimeException unrecorded) {
                 // The database is down: the update stays pending as it was and is tried again later.
                 LOG.warnf("Update %d failed and the failure could not be recorded (%s)", item.updateId,

@@ -7,7 +7,7 @@ package app.backcoach.privacy;
  */
 public final class PrivacyPolicy {
 
-    public static final String VERSION = "2026-12-07";
+    public static final String VERSION = "2026-12-06.2";
 
     private PrivacyPolicy() {
     }

@@ -1,6 +1,6 @@
 package app.backcoach.schedule;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import app.backcoach.support.ConflictRetry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,6 +20,11 @@ import org.jboss.logging.Logger;
  * transaction that re-locks the row and checks the claim is still its own. A job's messages go to
  * the outbox in that same transaction, so a job runs once: a crash before commit leaves it due,
  * and the lease lets another instance take it.
+ *
+ * <p>On a Galera cluster row locks and {@code SKIP LOCKED} are local to a node, so two instances on two
+ * nodes may claim the same rows; both claims write the rows, and the one committed second fails with a
+ * conflict and is retried ({@link ConflictRetry}), reading the winner's claim. Running a job writes its
+ * row too, so of two runs of one job only one commits, with its messages.
  */
 @ApplicationScoped
 public class Scheduler {
@@ -52,10 +57,10 @@ public class Scheduler {
         int ran = 0;
         while (true) {
             Instant now = clock.instant();
-            List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+            List<Long> claimed = ConflictRetry.callInNewTransaction("scheduler claim", () -> claim(now));
             for (Long id : claimed) {
                 try {
-                    if (QuarkusTransaction.requiringNew().call(() -> run(id))) {
+                    if (ConflictRetry.callInNewTransaction("scheduled job " + id, () -> run(id))) {
                         ran++;
                     }
                 } catch (RuntimeException e) {

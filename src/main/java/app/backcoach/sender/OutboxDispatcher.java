@@ -1,11 +1,11 @@
 package app.backcoach.sender;
 
 import app.backcoach.ops.BotMetrics;
+import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.DispatchLeader;
 import app.backcoach.support.LaneLoop;
 import app.backcoach.support.LaneLoop.Admission;
 import app.backcoach.support.PartitionLeases;
-import app.backcoach.user.UserService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -36,12 +36,15 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
     static final Duration ANSWER_WINDOW = Duration.ofSeconds(14);
     private static final Duration TAP_RETRY = Duration.ofMillis(300);
     private static final Duration WATCHDOG_TICK = Duration.ofMillis(250);
+    /** How long a resend's check waits for the person's latest messages to reach the inbox: 20 × 0.5 s. */
+    private static final int CATCH_UP_LOOKS = 20;
+    private static final Duration CATCH_UP_PAUSE = Duration.ofMillis(500);
+    private static final Duration INTERRUPTED_RESEND_DELAY = Duration.ofSeconds(5);
 
     private final SenderConfig config;
     private final DispatchLeader leader;
     private final OutboxStore store;
     private final BotApi api;
-    private final UserService users;
     private final BotMetrics metrics;
     private final Clock clock;
     private final RetryPolicy retryPolicy;
@@ -54,7 +57,7 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
     record Due(OutboxMessage row, Outbound message) {
     }
 
-    public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api, UserService users,
+    public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api,
                             BotMetrics metrics, Clock clock, PendingTaps taps, DispatchLeader leader,
                             PartitionLeases partitions) {
         this.taps = taps;
@@ -62,7 +65,6 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
         this.config = config;
         this.store = store;
         this.api = api;
-        this.users = users;
         this.metrics = metrics;
         this.clock = clock;
         this.retryPolicy = new RetryPolicy(config.maxAttempts(), config.retryDelay());
@@ -155,24 +157,18 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
             resumeInterrupted(row, message);
             return;
         }
-        if (store.repeatsLastEdit(row, message)) {
-            store.finish(row.id, OutboxStatus.SENT, false, "not sent: the message already shows this");
-            return;
-        }
-        if (message.countsAsChatMessage() && users.isBlocked(row.chatId)) {
-            store.finish(row.id, OutboxStatus.DROPPED, false, "the user blocked the bot");
-            return;
-        }
         if (message instanceof Outbound.AnswerCallback answer && !claimTap(row, answer)) {
             return;
         }
         Long floor;
         try {
-            floor = !message.createsMessage() ? null
-                    : row.floorMessageId != null ? row.floorMessageId : store.chatFloor(row.chatId);
-            if (!store.markInFlight(row.id, floor, epoch)) {
-                return; // erased meanwhile
+            // The checks before the call and the SENDING mark: one transaction, not one per step; retried on a
+            // conflict (Galera certification), and only a row still pending is taken.
+            OutboxStore.Prepared prepared = ConflictRetry.call("outbox " + row.id, () -> store.prepare(row, message, epoch));
+            if (!prepared.go()) {
+                return; // the message already shows this, the user blocked the bot, or the row was erased
             }
+            floor = prepared.floor();
         } catch (RuntimeException e) {
             if (message instanceof Outbound.AnswerCallback answer) {
                 taps.release(answer.callbackQueryId()); // not sent: the next try (or the watchdog) may answer
@@ -213,7 +209,10 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
      */
     private void resumeInterrupted(OutboxMessage row, Outbound message) {
         if (message.createsMessage() && row.floorMessageId != null) {
-            store.resendChecked(row.id, clock.instant(), true, "interrupted during the call; resending with a check");
+            // Not at once: a new leader (or a restarted one) first takes in what the person wrote meanwhile, so
+            // the check finds their messages in the inbox and does not mistake one for the first attempt.
+            store.resendChecked(row.id, clock.instant().plus(INTERRUPTED_RESEND_DELAY), true,
+                    "interrupted during the call; resending with a check");
             LOG.infof("Outbox %d to chat %d was interrupted mid-call; resending with a duplicate check", row.id, row.chatId);
         } else {
             store.finish(row.id, OutboxStatus.UNCERTAIN, true, "interrupted during the call; not repeated");
@@ -233,8 +232,12 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
      * @return the id of the one copy that stays
      */
     private long keepOne(OutboxMessage row, long floor, long resent) {
-        Set<Long> theirs = new HashSet<>(store.personMessageIdsBetween(row.chatId, floor, resent));
-        List<Long> unexplained = LongStream.range(floor + 1, resent).filter(id -> !theirs.contains(id)).boxed().toList();
+        List<Long> unexplained = unexplainedIds(row.chatId, floor, resent);
+        // More than one: the person wrote meanwhile and the inbox has not caught up yet (a new leader taking over
+        // a backlog resumes interrupted sends at once). Look again while the poller stores what came.
+        for (int look = 0; unexplained.size() > 1 && look < CATCH_UP_LOOKS && pause(CATCH_UP_PAUSE); look++) {
+            unexplained = unexplainedIds(row.chatId, floor, resent);
+        }
         if (unexplained.isEmpty()) {
             return resent;
         }
@@ -260,12 +263,17 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
         return first;
     }
 
+    private List<Long> unexplainedIds(long chatId, long floor, long resent) {
+        Set<Long> theirs = new HashSet<>(store.personMessageIdsBetween(chatId, floor, resent));
+        return LongStream.range(floor + 1, resent).filter(id -> !theirs.contains(id)).boxed().toList();
+    }
+
     private void record(OutboxMessage row, Outbound message, DeliveryOutcome outcome, RetryPolicy.Decision decision,
                         Long messageId) {
         Instant now = clock.instant();
         switch (decision.action()) {
             case MARK_SENT -> {
-                store.markSent(row.id, messageId);
+                store.markSent(row.id, row.ephemeral, messageId);
                 metrics.messageSent();
             }
             case PAUSE_ALL_AND_RETRY -> {

@@ -3,6 +3,7 @@ package app.backcoach.sender;
 import app.backcoach.support.StoredJson;
 import app.backcoach.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,30 +36,64 @@ public class OutboxStore {
         this.users = users;
     }
 
+    /**
+     * One SELECT, run in autocommit: in a transaction it cost three more round trips (autocommit off,
+     * COMMIT, autocommit on), and it runs once or more per message sent.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @ActivateRequestContext
     public List<OutboxMessage> dueLaneHeads(int limit) {
         return OutboxMessage.dueLaneHeads(clock.instant(), limit);
     }
 
+    /** No database work, so no transaction. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Outbound read(OutboxMessage row) {
         return json.read(row.payload, Outbound.class, "outbox row " + row.id);
+    }
+
+    /** Whether a row may go out now, and the chat's floor it goes with (see {@link OutboxDispatcher}). */
+    public record Prepared(boolean go, Long floor) {
+        static final Prepared STOP = new Prepared(false, null);
+    }
+
+    /**
+     * Everything decided before a call, in one transaction: an edit that would change nothing is finished
+     * as sent, a message to someone who blocked the bot is dropped, otherwise the row is marked SENDING
+     * (with the chat's floor for a new message, kept from the first attempt on).
+     */
+    public Prepared prepare(OutboxMessage row, Outbound message, long epoch) {
+        if (repeatsLastEdit(row, message)) {
+            finish(row.id, OutboxStatus.SENT, false, "not sent: the message already shows this");
+            return Prepared.STOP;
+        }
+        Long floor = null;
+        if (message.countsAsChatMessage()) {
+            boolean needsFloor = message.createsMessage() && row.floorMessageId == null;
+            ChatState chat = chatState(row.chatId, needsFloor);
+            if (chat.blocked()) {
+                finish(row.id, OutboxStatus.DROPPED, false, "the user blocked the bot");
+                return Prepared.STOP;
+            }
+            floor = !message.createsMessage() ? null : needsFloor ? chat.floor() : row.floorMessageId;
+        }
+        return markInFlight(row.id, floor, epoch) ? new Prepared(true, floor) : Prepared.STOP;
     }
 
     /**
      * Marks the row in flight before its call. The floor is kept from the first attempt on.
      *
-     * @return false when the row is gone (erased meanwhile): then nothing is sent
+     * @return false when the row is gone (erased meanwhile) or no longer pending (taken by another attempt,
+     *         whose commit came first): then nothing is sent
      */
-    public boolean markInFlight(long id, Long floor, long epoch) {
-        OutboxMessage row = OutboxMessage.findById(id);
-        if (row == null) {
-            return false;
-        }
-        row.status = OutboxStatus.SENDING;
-        row.sentEpoch = epoch;
-        if (row.floorMessageId == null) {
-            row.floorMessageId = floor;
-        }
-        return true;
+    private boolean markInFlight(long id, Long floor, long epoch) {
+        // One UPDATE; a row that is gone, or taken by an attempt whose commit came first, matches nothing.
+        return floor == null
+                ? OutboxMessage.update("status = ?1, sentEpoch = ?2 where id = ?3 and status = ?4",
+                        OutboxStatus.SENDING, epoch, id, OutboxStatus.PENDING) == 1
+                : OutboxMessage.update("status = ?1, sentEpoch = ?2, floorMessageId = coalesce(floorMessageId, ?3)"
+                        + " where id = ?4 and status = ?5", OutboxStatus.SENDING, epoch, floor, id,
+                        OutboxStatus.PENDING) == 1;
     }
 
     /**
@@ -86,21 +121,15 @@ public class OutboxStore {
         return false;
     }
 
-    public void markSent(long id, Long telegramMessageId) {
-        OutboxMessage row = OutboxMessage.findById(id);
-        if (row == null) {
+    /** Delivered: an ephemeral row goes, any other is marked sent; one statement either way. */
+    public void markSent(long id, boolean ephemeral, Long telegramMessageId) {
+        if (ephemeral) {
+            OutboxMessage.delete("id", id);
             return;
         }
-        if (row.ephemeral) {
-            row.delete();
-            return;
-        }
-        row.status = OutboxStatus.SENT;
-        row.attempts++;
-        row.sentAt = clock.instant();
-        row.telegramMessageId = telegramMessageId;
-        row.checkDuplicate = false;
-        row.lastError = null;
+        OutboxMessage.update("status = ?1, attempts = attempts + 1, sentAt = ?2, telegramMessageId = ?3,"
+                        + " checkDuplicate = false, lastError = null where id = ?4",
+                OutboxStatus.SENT, clock.instant(), telegramMessageId, id);
     }
 
     public void retryAt(long id, Instant notBefore, boolean countAttempt, String reason) {
@@ -152,37 +181,46 @@ public class OutboxStore {
         users.markBlocked(chatId);
     }
 
+    /** Whether the person behind a chat blocked the bot, and the chat's floor when asked for. */
+    record ChatState(boolean blocked, Long floor) {
+    }
+
     /**
-     * The highest message id known in a private chat, or null when it cannot be known exactly: our last
-     * message's id and the person's last message's id, unless a message of ours after it may or may not
-     * have arrived. In a private chat every message, theirs or ours, takes the next id.
+     * Whether the person behind a chat blocked the bot and, when asked for, the chat's floor: the highest
+     * message id known in a private chat, or null when it cannot be known exactly (our last message's id and
+     * the person's last message's id, unless a message of ours after it may or may not have arrived). In a
+     * private chat every message, theirs or ours, takes the next id.
      */
-    public Long chatFloor(long chatId) {
-        if (chatId <= 0) {
-            return null; // groups and channels: ids are not ours to reason about
-        }
+    ChatState chatState(long chatId, boolean withFloor) {
         var em = OutboxMessage.getEntityManager();
-        Number lastSentRow = (Number) em.createNativeQuery("""
-                SELECT MAX(id) FROM outbox_message
-                WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds) AND telegram_message_id IS NOT NULL""")
-                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS).getSingleResult();
-        Number unknownSince = (Number) em.createNativeQuery("""
-                SELECT COUNT(*) FROM outbox_message
-                WHERE chat_id = :chat AND status = 'UNCERTAIN' AND kind IN (:kinds) AND id > :after""")
-                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS)
-                .setParameter("after", lastSentRow == null ? 0L : lastSentRow.longValue()).getSingleResult();
-        if (unknownSince.longValue() > 0) {
-            return null;
+        // Groups and channels: message ids are not ours to reason about, so there is no floor.
+        if (!withFloor || chatId <= 0) {
+            Number blocked = (Number) em.createNativeQuery(
+                            "SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = :chat AND blocked_at IS NOT NULL")
+                    .setParameter("chat", chatId).getSingleResult();
+            return new ChatState(blocked.longValue() > 0, null);
         }
-        Number ours = (Number) em.createNativeQuery("""
-                SELECT MAX(telegram_message_id) FROM outbox_message
-                WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds)""")
-                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS).getSingleResult();
         // The inbox is the intake's table; read here only for the ids of the person's messages.
-        Number theirs = (Number) em.createNativeQuery("SELECT MAX(message_id) FROM inbox_update WHERE chat_id = :chat")
-                .setParameter("chat", chatId).getSingleResult();
-        long floor = Math.max(ours == null ? 0 : ours.longValue(), theirs == null ? 0 : theirs.longValue());
-        return floor > 0 ? floor : null;
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT
+                  (SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = :chat AND blocked_at IS NOT NULL),
+                  (SELECT COUNT(*) FROM outbox_message
+                   WHERE chat_id = :chat AND status = 'UNCERTAIN' AND kind IN (:kinds)
+                     AND id > COALESCE((SELECT MAX(id) FROM outbox_message
+                                        WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds)
+                                          AND telegram_message_id IS NOT NULL), 0)),
+                  (SELECT MAX(telegram_message_id) FROM outbox_message
+                   WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds)),
+                  (SELECT MAX(message_id) FROM inbox_update WHERE chat_id = :chat)""")
+                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS).getSingleResult();
+        boolean blocked = ((Number) row[0]).longValue() > 0;
+        if (((Number) row[1]).longValue() > 0) {
+            return new ChatState(blocked, null);
+        }
+        long ours = row[2] == null ? 0 : ((Number) row[2]).longValue();
+        long theirs = row[3] == null ? 0 : ((Number) row[3]).longValue();
+        long floor = Math.max(ours, theirs);
+        return new ChatState(blocked, floor > 0 ? floor : null);
     }
 
     /** Ids of the person's own messages in the chat, strictly between two ids. */

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Telegram's limits on our side: a sustained rate per chat (with a small burst), an evenly spaced
- * global rate, and a full stop after a 429 until its {@code retry_after} has passed.
+ * Telegram's limits on our side: a sustained rate per chat (with a small burst), at most the global rate's
+ * worth of messages in any second across chats, and a full stop after a 429 until its {@code retry_after} has passed.
  */
 final class SendRateLimiter {
 
@@ -15,7 +15,7 @@ final class SendRateLimiter {
 
     private final double perChatPerSecond;
     private final int perChatBurst;
-    private final TokenBucket global;
+    private final SlidingWindow global;
     private final Map<Long, TokenBucket> chats = new HashMap<>();
     /** When each chat's last slot was taken, until its call starts. */
     private final Map<Long, Instant> takenAt = new HashMap<>();
@@ -24,7 +24,7 @@ final class SendRateLimiter {
     SendRateLimiter(double globalPerSecond, double perChatPerSecond, int perChatBurst, Instant now) {
         this.perChatPerSecond = perChatPerSecond;
         this.perChatBurst = perChatBurst;
-        this.global = new TokenBucket(globalPerSecond, 1, now);
+        this.global = new SlidingWindow(globalPerSecond);
     }
 
     /**
@@ -57,13 +57,14 @@ final class SendRateLimiter {
     }
 
     /**
-     * The call for a slot taken earlier starts now: the chat's spacing counts from here. Between taking a slot and
+     * The call for a slot taken earlier starts now: the chat's spacing and the global window count from here. Between taking a slot and
      * the call there is database work of varying length; counted from the slot, two calls could reach
      * Telegram closer together than the rate allows.
      */
     synchronized void callStarting(long chatId, Instant now) {
         Instant taken = takenAt.remove(chatId);
         if (taken != null && now.isAfter(taken)) {
+            global.move(taken, now);
             TokenBucket chat = chats.get(chatId);
             Duration elapsed = Duration.between(taken, now);
             if (chat != null) {

@@ -16,7 +16,7 @@ public interface SenderConfig {
     @WithDefault("3")
     int perChatBurst();
 
-    /** Messages per second across all chats (spaced evenly, no burst). */
+    /** Messages across all chats in any one second (replies due together go together, up to this many). */
     @WithDefault("30")
     double globalPerSecond();
 

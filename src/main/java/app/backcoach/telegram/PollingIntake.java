@@ -4,6 +4,7 @@ import app.backcoach.intake.InboundUpdate;
 import app.backcoach.intake.InboxService;
 import app.backcoach.intake.IntakeDispatcher;
 import app.backcoach.sender.PendingTaps;
+import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.DispatchLeader;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -45,6 +46,14 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     private volatile boolean running;
     /** Highest update id stored in this session; what getUpdates may confirm. */
     private volatile long recordedUpTo = -1;
+    /**
+     * Updates received but not stored yet (the database was away), kept for the next try. The library drops
+     * every update at or below the highest id it has received, so when the same batch comes again it never
+     * reaches {@link #consume} a second time: without this they were confirmed by the next stored batch
+     * unseen, and with 100 or more waiting the poll came back with nothing new, over and over. Only the
+     * polling thread touches it.
+     */
+    private List<InboundUpdate> unstored = List.of();
     private TelegramBotsLongPollingApplication application;
     private ScheduledExecutorService executor;
 
@@ -65,6 +74,7 @@ public class PollingIntake implements LongPollingUpdateConsumer {
         running = true;
         // Like a fresh process: Telegram resends whatever is unconfirmed, the inbox recognises repeats.
         recordedUpTo = -1;
+        unstored = List.of();
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "telegram-polling");
             thread.setDaemon(true);
@@ -149,17 +159,25 @@ public class PollingIntake implements LongPollingUpdateConsumer {
     @Override
     public void consume(List<Update> batch) {
         try {
-            List<InboundUpdate> inbound = new ArrayList<>(batch.size());
+            List<InboundUpdate> inbound = new ArrayList<>(unstored);
             long highest = recordedUpTo;
+            for (InboundUpdate kept : unstored) {
+                highest = Math.max(highest, kept.updateId());
+            }
             for (Update update : batch) {
                 TelegramUpdates.noteTap(update, taps);
                 inbound.add(updates.toInbound(update));
                 highest = Math.max(highest, update.getUpdateId());
             }
+            if (inbound.isEmpty()) {
+                return;
+            }
             if (!recordDurably(inbound)) {
+                unstored = inbound;
                 Thread.sleep(connection.config().polling().recordRetryDelay().toMillis());
                 return;
             }
+            unstored = List.of();
             if (running) {
                 recordedUpTo = highest;
                 dispatcher.wake();
@@ -173,7 +191,7 @@ public class PollingIntake implements LongPollingUpdateConsumer {
 
     private boolean recordDurably(List<InboundUpdate> inbound) {
         try {
-            inbox.record(inbound);
+            ConflictRetry.run("recording updates", () -> inbox.record(inbound));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Could not store %d update(s) (%s); not confirming them, retrying",

@@ -3,6 +3,7 @@ package app.backcoach.telegram;
 import app.backcoach.intake.InboxService;
 import app.backcoach.intake.IntakeDispatcher;
 import app.backcoach.sender.PendingTaps;
+import app.backcoach.support.ConflictRetry;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -65,7 +66,9 @@ public class WebhookResource {
         }
         TelegramUpdates.noteTap(update, taps);
         try {
-            inbox.record(List.of(updates.toInbound(update)));
+            var inbound = List.of(updates.toInbound(update));
+            // Instances on different Galera nodes may record the same redelivered update at once: one retries.
+            ConflictRetry.run("recording update " + update.getUpdateId(), () -> inbox.record(inbound));
         } catch (RuntimeException e) {
             LOG.warnf("Could not store update %d (%s); Telegram will deliver it again",
                     update.getUpdateId(), e.getClass().getSimpleName());

@@ -53,9 +53,4 @@ public class BotUser extends PanacheEntityBase {
     public static Optional<BotUser> findByTelegramId(long telegramUserId) {
         return findByIdOptional(telegramUserId);
     }
-
-    /** Whether the user behind a private chat blocked the bot; group chats have no such user. */
-    public static boolean isChatBlocked(long chatId) {
-        return count("telegramUserId = ?1 and blockedAt is not null", chatId) > 0;
-    }
 }

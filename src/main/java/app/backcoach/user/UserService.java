@@ -3,6 +3,7 @@ package app.backcoach.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -16,6 +17,9 @@ public class UserService {
     private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** An IETF language tag as Telegram sends it ("en", "pt-br"), within the column's 16 characters. */
     private static final Pattern LANGUAGE_CODE = Pattern.compile("(?=.{2,16}$)[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    /** How exactly last_seen_at follows a person's updates. */
+    static final Duration LAST_SEEN_PRECISION = Duration.ofMinutes(1);
 
     private final Clock clock;
 
@@ -34,7 +38,10 @@ public class UserService {
             created.persist();
             return created;
         });
-        user.lastSeenAt = now;
+        // To the minute: set on every update it cost an UPDATE per update, for a time only /export shows.
+        if (!now.isBefore(user.lastSeenAt.plus(LAST_SEEN_PRECISION))) {
+            user.lastSeenAt = now;
+        }
         // Anything else (a 35-character code, say) is not a language we could answer in: keep what we had.
         if (languageCode != null && LANGUAGE_CODE.matcher(languageCode).matches()) {
             user.languageCode = languageCode;
@@ -59,7 +66,8 @@ public class UserService {
 
     /** Whether the person is known: everyone who was ever sent a button is, until they erase their data. */
     public boolean exists(long telegramUserId) {
-        return BotUser.count("telegramUserId", telegramUserId) > 0;
+        // By id, not a count: the row then stays in the transaction's session, where recordSeen finds it.
+        return BotUser.findById(telegramUserId) != null;
     }
 
     /** /delete asked its question: from now on (until answered) it may be answered. */
@@ -102,6 +110,7 @@ public class UserService {
     }
 
     public boolean isBlocked(long chatId) {
-        return BotUser.isChatBlocked(chatId);
+        // By id: while an update is handled the person is in the session already (recordSeen), so no query.
+        return BotUser.<BotUser>findByIdOptional(chatId).map(BotUser::isBlocked).orElse(false);
     }
 }

@@ -136,7 +136,7 @@ class ConversationTest {
         assertThat(german.params().path("commands").findValuesAsText("description")).contains("Was ich kann");
 
         assertThat(menu.params().path("commands").findValuesAsText("command")).containsExactly(
-                "start", "checkin", "today", "why", "travel", "stiff", "progress", "share", "learn", "settings", "pause", "resume",
+                "start", "checkin", "today", "why", "travel", "stiff", "flare", "progress", "share", "learn", "settings", "pause", "resume",
                 "privacy", "export", "delete", "help");
         assertThat(menu.params().path("commands").findValuesAsText("description")).allSatisfy(description ->
                 assertThat(description).hasSizeBetween(1, 256));

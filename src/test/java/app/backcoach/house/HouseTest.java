@@ -35,7 +35,7 @@ class HouseTest {
                         "app.backcoach.safety..", "app.backcoach.day..", "app.backcoach.routine..",
                         "app.backcoach.review..", "app.backcoach.learn..", "app.backcoach.settings..",
                         "app.backcoach.schedule..", "app.backcoach.conditions..", "app.backcoach.share..",
-                        "app.backcoach.questionnaire..")
+                        "app.backcoach.questionnaire..", "app.backcoach.flare..")
                 .layer("chat").definedBy("app.backcoach.chat..", "app.backcoach.intake..")
                 .layer("core").definedBy("app.backcoach.user..", "app.backcoach.sender..", "app.backcoach.text..")
                 .layer("base").definedBy("app.backcoach.support..", "app.backcoach.personal..",

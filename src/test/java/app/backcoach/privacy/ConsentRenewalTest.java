@@ -49,7 +49,7 @@ class ConsentRenewalTest {
 
     @Test
     void theVersionIsBumped() {
-        assertThat(PrivacyPolicy.VERSION).isEqualTo("2026-12-07").isNotEqualTo(OLD_VERSION);
+        assertThat(PrivacyPolicy.VERSION).isEqualTo("2026-12-06.2").isNotEqualTo(OLD_VERSION);
     }
 
     @Test

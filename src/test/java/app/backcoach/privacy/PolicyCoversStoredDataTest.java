@@ -53,6 +53,8 @@ class PolicyCoversStoredDataTest {
                             + " wurden: Grund und Zeitpunkt"))),
             Map.entry("sandboxChat", new Words(List.of("only in the sandbox", "that chat, 7 days"),
                     List.of("nur in der Sandbox", "dieser Chat, 7 Tage"))),
+            Map.entry("flarePlan", new Words(List.of("flare-up plan", "your note", "when I offered or showed it"),
+                    List.of("Plan für einen Schmerzschub", "deine Notiz", "wann ich ihn angeboten oder gezeigt habe"))),
             Map.entry("clearanceConditions", new Words(List.of("conditions your clinician set when clearing you"),
                     List.of("Bedingungen aus deiner Behandlung"))),
             Map.entry("shares", new Words(List.of("reports you created with /share", "which weeks and which parts"),

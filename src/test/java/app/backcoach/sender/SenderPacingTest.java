@@ -55,7 +55,7 @@ class SenderPacingTest {
                         .isGreaterThanOrEqualTo(Duration.ofMillis(450));
             }
         }
-        // 4 per second overall, evenly spaced: never 5 sends within 800 ms.
+        // At most 4 in any second overall: never 5 sends within 800 ms (the rest of the second for jitter).
         assertThat(fake.maxSendsInWindowAllChats(Duration.ofMillis(800))).isLessThanOrEqualTo(4);
     }
 }

@@ -76,6 +76,7 @@ class ShareReportTest {
         JsonNode offer = chat.awaitMessage("A report for your physiotherapist or doctor");
         assertThat(offer.path("text").asText()).contains("Morning pain (0–10)", "Sessions", "Flare-ups and bad mornings",
                 "Exercises that bothered the back", "Safety checks and clearances", "Conditions from the clinician",
+                "Questionnaires",
                 DATE.format(today.minusDays(27)), DATE.format(today), "only to you");
         assertThat(chat.buttons(offer)).containsExactly("shr:make");
         assertThat(documentsTo(chat)).as("nothing is made before the tap").isEmpty();
@@ -84,6 +85,13 @@ class ShareReportTest {
         chat.tap("A report for your physiotherapist or doctor", "shr:make");
         FakeBotApi.Call upload = await().atMost(Duration.ofSeconds(20)).until(() -> documentsTo(chat),
                 calls -> !calls.isEmpty()).get(0);
+
+        // A second tap on the same button (a double tap) makes no second report.
+        int again = fake.pushCallback(chat.chatId(), offer.path("message_id").asLong(), "shr:make");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.calls("answercallbackquery").stream()
+                .anyMatch(call -> ("cq" + again).equals(call.params().path("callback_query_id").asText())
+                        && call.params().path("text").asText().contains("Already done")));
+        assertThat(documentsTo(chat)).hasSize(1);
 
         assertThat(FakeBotApi.documentName(upload)).isEqualTo("back-report-" + today + ".pdf");
         assertThat(upload.params().path("caption").asText()).contains("I haven’t sent it anywhere else");
@@ -97,6 +105,8 @@ class ShareReportTest {
                 "Back Coach: report for the treating clinician",
                 "Period: " + DATE.format(today.minusDays(27)) + " to " + DATE.format(today) + " (28 days)",
                 "Mornings with an answer: 27 of 28.",
+                "PEG: pain, enjoyment, activity (0–10)",
+                DAY.format(today.minusDays(21)) + ": 6.3", DAY.format(today.minusDays(7)) + ": 4",
                 DAY.format(today.minusDays(20)) + ": –",
                 DAY.format(today.minusDays(24)) + ": 7",
                 "(average 6.1)", "(average 3.0)",
@@ -119,7 +129,7 @@ class ShareReportTest {
         assertThat(log).hasSize(1);
         assertThat(log.get(0).periodFrom).isEqualTo(today.minusDays(27));
         assertThat(log.get(0).periodTo).isEqualTo(today);
-        assertThat(log.get(0).sections).isEqualTo("pain,sessions,bad-mornings,exercises,safety,conditions");
+        assertThat(log.get(0).sections).isEqualTo("pain,questionnaires,sessions,bad-mornings,exercises,safety,conditions");
 
         JsonNode export = new ObjectMapper().readTree(QuarkusTransaction.requiringNew()
                 .call(() -> personalData.export(chat.chatId())));
@@ -179,9 +189,27 @@ class ShareReportTest {
             screen.clearedAt = today.minusDays(15).atTime(18, 0).toInstant(ZoneOffset.UTC);
             screen.persist();
 
+            peg(userId, today.minusDays(21), 6.3);
+            peg(userId, today.minusDays(7), 4.0);
+
             conditions.toggle(userId, Restriction.SEATED_ONLY);
             conditions.until(userId, 4, today);
         });
+    }
+
+    /** A weekly PEG answered on that round's date. */
+    private static void peg(long userId, LocalDate round, double score) {
+        app.backcoach.questionnaire.QuestionnaireResult result = new app.backcoach.questionnaire.QuestionnaireResult();
+        result.telegramUserId = userId;
+        result.questionnaire = "peg";
+        result.questionnaireVersion = 1;
+        result.occasion = "weekly";
+        result.roundDate = round;
+        result.askedAt = round.atTime(8, 0).toInstant(ZoneOffset.UTC);
+        result.completedAt = round.atTime(8, 2).toInstant(ZoneOffset.UTC);
+        result.answers = "{}";
+        result.score = score;
+        result.persist();
     }
 
     private void plan(long userId, LocalDate date, DailyPlan.Status status, Integer painDuring, String outcomes) {

@@ -123,6 +123,7 @@ class IntakeReliabilityTest {
                 "Nothing is paused right now", "resume", "I need your consent first", "checkin",
                 "No plan yet today", "today", "no plan to explain yet", "why",
                 "Where are you right now?", "travel", "Where do you feel stiff", "stiff",
+                "Your flare-up plan for the next 48 hours", "flare",
                 "nothing to review yet", "progress", "Short lessons", "learn", "nothing to report yet", "share"};
         Map<String, String> markers = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

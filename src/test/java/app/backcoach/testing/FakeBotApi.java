@@ -104,6 +104,7 @@ public final class FakeBotApi {
     private final List<String> violations = new ArrayList<>();
     private final List<ScriptedFailure> scriptedFailures = new ArrayList<>();
     private boolean confirmationsFrozen;
+    private volatile java.util.function.Consumer<Call> callListener;
     private int confirmedUpToExclusive;
     private int pollGeneration; // bumped to send every held poll home with []
     private int hungGeneration; // bumped to end every call held by Failure.hang
@@ -969,6 +970,18 @@ public final class FakeBotApi {
             calls.add(call);
             lock.notifyAll();
         }
+        java.util.function.Consumer<Call> listener = callListener;
+        if (listener != null) {
+            listener.accept(call);
+        }
+    }
+
+    /**
+     * Hands every answered call to {@code listener} as well (null: none). For load drivers with many waiting
+     * threads, which {@link #awaitCallTo} would all wake on every call.
+     */
+    public void onCall(java.util.function.Consumer<Call> listener) {
+        callListener = listener;
     }
 
     private void addViolation(String violation) {

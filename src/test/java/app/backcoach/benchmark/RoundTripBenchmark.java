@@ -1,0 +1,432 @@
+package app.backcoach.benchmark;
+
+import app.backcoach.database.EmbeddedMariaDb;
+import app.backcoach.privacy.PrivacyPolicy;
+import app.backcoach.testing.FakeBotApi;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cost per update (issue 17): the packaged app in its own JVM against the fake Bot API and real MariaDB,
+ * driven like people use it. Figures only, no pass/fail; printed and appended to target/benchmark-results.txt.
+ *
+ * <p>Loads: (e) 25 people each sending /help and waiting for the answer, 1 s between, Telegram's real limits;
+ * (f) the same with a button tap that edits a message (a /settings field, two fields alternately);
+ * (g, h) both again with 200 people and no pause, the sender's limits raised to 1,000/s. For each: reply
+ * latency from the push to the fake's answer, the app process's CPU time per handled update (utime + stime
+ * from /proc), every statement the app sent to MariaDB per update (counted on the wire by
+ * {@link StatementCountingProxy}), peak RSS (VmHWM). And startup: process start to the first getUpdates.
+ *
+ * <p>Knobs: -Dbench.rounds (each person's updates in (e) and (f), default 40), -Dbench.flood-seconds (20),
+ * -Dbench.flood-users (200), -Dbench.jvm-args (the app's JVM flags, default: those the Dockerfile uses),
+ * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
+ * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
+ * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it).
+ */
+class RoundTripBenchmark {
+
+    private static final long BASE = 6_000_000_000L;
+    private static final Path RESULTS = Path.of("target", "benchmark-results.txt");
+    /** The JVM flags the Dockerfile and README recommend; the default JVM's can be had with -Dbench.jvm-args=. */
+    static final String RECOMMENDED_JVM_ARGS = "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -Xss512k";
+    private static final Set<String> SENDS = Set.of("sendMessage");
+    private static final Set<String> EDITS = Set.of("editMessageText");
+
+    private static EmbeddedMariaDb embedded;
+    private static String jdbcUrl;
+    private static String user;
+    private static String password;
+    private static String host;
+    private static int port;
+    private static String database;
+
+    private final FakeBotApi fake = new FakeBotApi();
+    private final Map<Long, BlockingQueue<FakeBotApi.Call>> replies = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void database() throws SQLException {
+        String external = System.getenv("DB_URL");
+        if (external != null && !external.isBlank()) {
+            Matcher url = Pattern.compile("jdbc:mariadb://([^:/]+)(?::(\\d+))?/([^?]+).*").matcher(external);
+            if (!url.matches()) {
+                throw new IllegalStateException("DB_URL not understood: " + external);
+            }
+            host = url.group(1);
+            port = url.group(2) == null ? 3306 : Integer.parseInt(url.group(2));
+            // A database of its own: the app must be the only instance on it (it takes the lead), and start empty.
+            database = url.group(3) + "_rt";
+            user = System.getenv().getOrDefault("DB_USER", "root");
+            password = System.getenv().getOrDefault("DB_PASSWORD", "");
+            try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + host + ":" + port + "/",
+                    user, password); Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+                statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+        } else {
+            database = "backcoach_rt";
+            embedded = EmbeddedMariaDb.start(Path.of("target", "embedded-mariadb"), database, true);
+            host = "127.0.0.1";
+            port = embedded.port();
+            user = EmbeddedMariaDb.USER;
+            password = embedded.password();
+        }
+        jdbcUrl = "jdbc:mariadb://" + host + ":" + port + "/" + database;
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    @Test
+    void costPerUpdate() throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            report("(e–h) cost per update", "skipped: build the app first (./mvnw -B verify -Pbenchmark does)");
+            return;
+        }
+        fake.start();
+        fake.onCall(call -> {
+            if (call.succeeded() && call.chatId() != null) {
+                BlockingQueue<FakeBotApi.Call> queue = replies.get(call.chatId());
+                if (queue != null) {
+                    queue.add(call);
+                }
+            }
+        });
+        int rounds = Integer.getInteger("bench.rounds", 40);
+        int floodUsers = Integer.getInteger("bench.flood-users", 200);
+        int floodSeconds = Integer.getInteger("bench.flood-seconds", 20);
+        try (StatementCountingProxy proxy = new StatementCountingProxy(host, port)) {
+            try (App app = App.start(jar, fake, proxy, Map.of(), "limits")) {
+                people(25);
+                measure(app, proxy, "(e) /help round trip, 25 people, 1 s between, Telegram's limits",
+                        () -> paced(25, rounds, false));
+                measure(app, proxy, "(f) button tap that edits a message (/settings field), 25 people, 1 s between",
+                        () -> paced(25, rounds, true));
+            }
+            try (App app = App.start(jar, fake, proxy, Map.of("SENDER_GLOBAL_PER_SECOND", "1000",
+                    "SENDER_PER_CHAT_PER_SECOND", "1000"), "raised")) {
+                people(floodUsers);
+                // A freshly started JVM compiles as it goes: a short unmeasured run first, as (e) was for (f).
+                flood(floodUsers, Integer.getInteger("bench.warmup-seconds", 5), false);
+                measure(app, proxy, "(g) /help round trip, " + floodUsers + " people without pause, limits 1,000/s",
+                        () -> flood(floodUsers, floodSeconds, false));
+                measure(app, proxy, "(h) button tap that edits, " + floodUsers + " people without pause, limits 1,000/s",
+                        () -> flood(floodUsers, floodSeconds, true));
+            }
+        } finally {
+            fake.stop();
+        }
+    }
+
+    /** What one load did: reply latencies in ms and how long it ran. */
+    private record Load(List<Long> latencies, double seconds) {
+    }
+
+    private interface LoadRun {
+        Load run() throws Exception;
+    }
+
+    private void measure(App app, StatementCountingProxy proxy, String title, LoadRun load) throws Exception {
+        String loadBefore = uptime();
+        Map<String, Long> statementsBefore = proxy.snapshot();
+        long cpuBefore = app.cpuMillis();
+        Load result = load.run();
+        long cpu = app.cpuMillis() - cpuBefore;
+        Map<String, Long> statements = difference(proxy.snapshot(), statementsBefore);
+        String loadAfter = uptime();
+        List<Long> sorted = result.latencies().stream().sorted().toList();
+        int updates = sorted.size();
+        long total = statements.values().stream().mapToLong(Long::longValue).sum();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%d updates answered in %.1f s: %.0f updates/s", updates,
+                result.seconds(), updates / result.seconds()));
+        lines.add(String.format(Locale.ROOT, "latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (load average %s → %s)",
+                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.get(updates - 1),
+                loadBefore, loadAfter));
+        lines.add(String.format(Locale.ROOT, "app CPU %.2f ms per update (%d ms over the load); peak RSS %d MB",
+                (double) cpu / updates, cpu, app.peakRssKb() / 1024));
+        lines.add(String.format(Locale.ROOT, "database statements %.2f per update (%d), by kind (per update):",
+                (double) total / updates, total));
+        statements.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> lines.add(String.format(Locale.ROOT, "  %6.2f  %s",
+                        (double) entry.getValue() / updates, entry.getKey())));
+        report(title, lines.toArray(String[]::new));
+    }
+
+    /** Each person: an update, its answer, a second's pause, again; all start together, as in the issue. */
+    private Load paced(int people, int rounds, boolean taps) throws Exception {
+        Map<Long, Long> menus = taps ? openMenus(people) : Map.of();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Instant start = Instant.now();
+        run(people, chat -> {
+            for (int round = 0; round < rounds; round++) {
+                latencies.add(taps ? tap(chat, menus.get(chat), round) : help(chat));
+                Thread.sleep(1000);
+            }
+        });
+        // The last pause is no work: count the time up to the last answer.
+        return new Load(latencies, Duration.between(start, Instant.now()).toMillis() / 1000.0 - 1);
+    }
+
+    /** Each person: an update, its answer, the next at once, until the time is up. */
+    private Load flood(int people, int seconds, boolean taps) throws Exception {
+        Map<Long, Long> menus = taps ? openMenus(people) : Map.of();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong lastAnswer = new AtomicLong(start);
+        run(people, chat -> {
+            for (int round = 0; System.nanoTime() < deadline; round++) {
+                latencies.add(taps ? tap(chat, menus.get(chat), round) : help(chat));
+                lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+            }
+        });
+        return new Load(latencies, (lastAnswer.get() - start) / 1e9);
+    }
+
+    /** Sends /settings to each person (not measured) and returns the menu's message id per chat. */
+    private Map<Long, Long> openMenus(int people) throws Exception {
+        Map<Long, Long> menus = new ConcurrentHashMap<>();
+        run(people, chat -> {
+            FakeBotApi.Call sent = roundTrip(chat, () -> fake.pushText(chat, "/settings"), SENDS);
+            List<com.fasterxml.jackson.databind.JsonNode> messages = fake.currentMessages(chat);
+            menus.put(chat, messages.get(messages.size() - 1).path("message_id").asLong());
+            if (sent == null) {
+                throw new AssertionError("no menu in chat " + chat);
+            }
+        });
+        return menus;
+    }
+
+    private long help(long chat) throws InterruptedException {
+        Instant pushed = Instant.now();
+        FakeBotApi.Call reply = roundTrip(chat, () -> fake.pushText(chat, "/help"), SENDS);
+        return Duration.between(pushed, reply.at()).toMillis();
+    }
+
+    /** Two fields in turn, so every tap changes the message (an unchanged one is not sent at all). */
+    private long tap(long chat, long menu, int round) throws InterruptedException {
+        String data = round % 2 == 0 ? "set:phase" : "set:equipment";
+        Instant pushed = Instant.now();
+        FakeBotApi.Call reply = roundTrip(chat, () -> fake.pushCallback(chat, menu, data), EDITS);
+        return Duration.between(pushed, reply.at()).toMillis();
+    }
+
+    private FakeBotApi.Call roundTrip(long chat, Runnable push, Set<String> methods) throws InterruptedException {
+        BlockingQueue<FakeBotApi.Call> queue = replies.computeIfAbsent(chat, id -> new LinkedBlockingQueue<>());
+        queue.clear();
+        push.run();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            FakeBotApi.Call call = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (call == null) {
+                throw new AssertionError("No answer in chat " + chat + " within 60 s");
+            }
+            if (methods.contains(call.method())) {
+                return call;
+            }
+        }
+    }
+
+    private interface PersonRun {
+        void run(long chat) throws Exception;
+    }
+
+    private static void run(int people, PersonRun each) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(people);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int i = 1; i <= people; i++) {
+            long chat = BASE + i;
+            running.add(pool.submit(() -> {
+                each.run(chat);
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<?> person : running) {
+            person.get(30, TimeUnit.MINUTES);
+        }
+    }
+
+    /** People who can be coached (consent, a clear screen, a profile), made in bulk; existing ones are kept. */
+    private static void people(int count) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        String seq = " FROM seq_1_to_" + count;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            String at = "'" + now + "'";
+            statement.execute("INSERT IGNORE INTO bot_user (telegram_user_id, language_code, first_seen_at, last_seen_at)"
+                    + " SELECT " + BASE + " + seq, 'en', " + at + ", " + at + seq);
+            statement.execute("INSERT IGNORE INTO consent_record (telegram_user_id, policy_version, decision, decided_at)"
+                    + " SELECT " + BASE + " + seq, '" + PrivacyPolicy.VERSION + "', 'GIVEN', " + at + seq
+                    + " WHERE NOT EXISTS (SELECT 1 FROM consent_record c WHERE c.telegram_user_id = " + BASE + " + seq)");
+            statement.execute("INSERT IGNORE INTO safety_screen (telegram_user_id, outcome, answers, screened_at)"
+                    + " SELECT " + BASE + " + seq, 'CLEAR', '{}', " + at + seq
+                    + " WHERE NOT EXISTS (SELECT 1 FROM safety_screen s WHERE s.telegram_user_id = " + BASE + " + seq)");
+            statement.execute("INSERT IGNORE INTO user_profile (telegram_user_id, time_zone, checkin_time, work_days,"
+                    + " work_start, work_end, reminder_minutes, quiet_start, quiet_end, phase, equipment, session_minutes,"
+                    + " updated_at) SELECT " + BASE + " + seq, 'UTC', '07:30', 'mon-fri', '09:00', '17:00', 0, '22:00',"
+                    + " '07:00', 'recovering', 'none', 10, " + at + seq);
+        }
+    }
+
+    /** The app as operators run it: the packaged jar in its own JVM, its database reached through the proxy. */
+    private static final class App implements AutoCloseable {
+
+        private final Process process;
+
+        private App(Process process) {
+            this.process = process;
+        }
+
+        static App start(Path jar, FakeBotApi fake, StatementCountingProxy proxy, Map<String, String> env,
+                         String label) throws Exception {
+            List<String> command = new ArrayList<>(List.of("java"));
+            String flags = System.getProperty("bench.jvm-args", RECOMMENDED_JVM_ARGS);
+            command.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList());
+            if (Boolean.getBoolean("bench.appcds")) {
+                // Class data sharing for the app's classes (JDK 17: written at the first run's exit, used by the next).
+                Path archive = Path.of("target", "benchmark-app.jsa");
+                command.add(Files.exists(archive) && !label.equals("limits")
+                        ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+            }
+            if (Boolean.getBoolean("bench.jfr")) {
+                command.add("-XX:StartFlightRecording=filename=target/bench-" + label + ".jfr,settings=profile");
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            int httpPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                httpPort = socket.getLocalPort();
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "benchmark-app-" + label + ".log").toFile());
+            Map<String, String> environment = new HashMap<>(Map.of("BOT_TOKEN", FakeBotApi.TOKEN,
+                    "BOT_API_URL", fake.baseUrl(),
+                    // Without counting (-Dbench.count-statements=false) the app talks to MariaDB directly: under heavy
+                    // machine load the relay's own threads add to every round trip's latency.
+                    "DB_URL", Boolean.parseBoolean(System.getProperty("bench.count-statements", "true"))
+                            ? "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/" + database : jdbcUrl,
+                    "DB_USER", user, "DB_PASSWORD", password, "QUARKUS_HTTP_PORT", String.valueOf(httpPort),
+                    // Nothing is due for these people; a tick would only add its own statements to theirs.
+                    "SCHEDULE_TICK", "off"));
+            environment.putAll(env);
+            builder.environment().putAll(environment);
+            int pollsBefore = fake.getUpdatesCalls().size();
+            long began = System.nanoTime();
+            Instant startedAt = Instant.now();
+            Process process = builder.start();
+            App app = new App(process);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (fake.getUpdatesCalls().size() == pollsBefore) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    app.close();
+                    throw new IllegalStateException("The app did not poll; see target/benchmark-app-" + label + ".log");
+                }
+                Thread.sleep(5);
+            }
+            Instant firstPoll = fake.getUpdatesCalls().get(pollsBefore).at();
+            double startup = Duration.between(startedAt, firstPoll).toMillis() / 1000.0;
+            report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
+                            ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
+                    String.format(Locale.ROOT, "%.2f s from process start (external MariaDB, JVM flags: %s; load average %s;"
+                                    + " %.2f s until noticed)", startup, String.join(" ", command.subList(1,
+                                    command.size() - 2)).replaceAll("^$", "default"), uptime(),
+                            (System.nanoTime() - began) / 1e9));
+            return app;
+        }
+
+        long cpuMillis() throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; in clock ticks (1/100 s).
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        }
+
+        long peakRssKb() throws IOException {
+            return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status")).lines()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            // Generous: writing a class data archive at exit (-Dbench.appcds) takes a while on a crowded machine.
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> difference = new HashMap<>();
+        after.forEach((kind, count) -> {
+            long delta = count - before.getOrDefault(kind, 0L);
+            if (delta > 0) {
+                difference.put(kind, delta);
+            }
+        });
+        return difference;
+    }
+
+    private static String uptime() {
+        try {
+            String[] loads = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return loads[0] + " " + loads[1] + " " + loads[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    private static synchronized void report(String title, String... lines) {
+        StringBuilder text = new StringBuilder(title).append('\n');
+        for (String line : lines) {
+            text.append("    ").append(line).append('\n');
+        }
+        System.out.println("\n=== BENCHMARK " + text);
+        try {
+            Files.createDirectories(RESULTS.getParent());
+            Files.writeString(RESULTS, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
