@@ -129,7 +129,7 @@ class ShareReportTest {
         assertThat(log).hasSize(1);
         assertThat(log.get(0).periodFrom).isEqualTo(today.minusDays(27));
         assertThat(log.get(0).periodTo).isEqualTo(today);
-        assertThat(log.get(0).sections).isEqualTo("pain,questionnaires,sessions,bad-mornings,exercises,safety,conditions");
+        assertThat(log.get(0).sections).isEqualTo("pain,questionnaires,sessions,bad-mornings,flare-plan,exercises,safety,conditions");
 
         JsonNode export = new ObjectMapper().readTree(QuarkusTransaction.requiringNew()
                 .call(() -> personalData.export(chat.chatId())));
