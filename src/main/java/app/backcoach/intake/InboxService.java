@@ -94,6 +94,11 @@ public class InboxService {
         return InboxUpdate.dueLaneHeads(clock.instant(), limit);
     }
 
+    /** The due lane heads of the chats in the given partitions (chat id modulo {@code count}). */
+    public List<InboxUpdate> dueLaneHeads(int limit, int count, java.util.Collection<Integer> partitions) {
+        return InboxUpdate.dueLaneHeads(clock.instant(), limit, count, partitions);
+    }
+
     /**
      * Counts a failed attempt in its own transaction (the handling one was rolled back): retried
      * later with backoff, or parked when attempts run out. Logs the update id, never its content.

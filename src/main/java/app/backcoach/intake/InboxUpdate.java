@@ -51,6 +51,10 @@ public class InboxUpdate extends PanacheEntityBase {
     @Column(name = "message_id")
     public Long messageId;
 
+    /** The instance that handled it ({@code PartitionLeases.holder()}): shows how handling spreads. */
+    @Column(name = "handled_by")
+    public String handledBy;
+
     /** SHA-256 of the payload as it arrived: tells a redelivery from a new update that reuses the id. */
     public String fingerprint;
 
@@ -66,6 +70,24 @@ public class InboxUpdate extends PanacheEntityBase {
                 LIMIT :limit""", InboxUpdate.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** The same, for the chats whose partition ({@code |chat_id| mod count}) is one of {@code partitions}. */
+    @SuppressWarnings("unchecked")
+    public static List<InboxUpdate> dueLaneHeads(Instant now, int limit, int count, java.util.Collection<Integer> partitions) {
+        return getEntityManager().createNativeQuery("""
+                SELECT i.* FROM inbox_update i
+                JOIN (SELECT chat_id, MIN(update_id) AS head FROM inbox_update
+                      WHERE status = 'PENDING' AND MOD(ABS(chat_id), :count) IN (:partitions)
+                      GROUP BY chat_id) h ON i.update_id = h.head
+                WHERE i.next_attempt_at <= :now
+                ORDER BY i.update_id
+                LIMIT :limit""", InboxUpdate.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .setParameter("count", count)
+                .setParameter("partitions", partitions)
                 .getResultList();
     }
 
@@ -99,7 +121,7 @@ public class InboxUpdate extends PanacheEntityBase {
         return getEntityManager().createNativeQuery("""
                 UPDATE inbox_update SET chat_id = :chat, payload = :payload, fingerprint = :fingerprint,
                     status = 'PENDING', attempts = 0, next_attempt_at = :now, received_at = :now,
-                    handled_at = NULL, last_error = NULL
+                    handled_at = NULL, last_error = NULL, handled_by = NULL
                 WHERE update_id = :id AND status = 'DONE'""")
                 .setParameter("id", update.updateId())
                 .setParameter("chat", update.chatId())

@@ -1,8 +1,8 @@
 package app.backcoach.intake;
 
 import app.backcoach.support.ConflictRetry;
-import app.backcoach.support.LaneDispatcher;
-import app.backcoach.support.LaneDispatcher.Batch;
+import app.backcoach.support.LaneLoop;
+import app.backcoach.support.PartitionLeases;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
-/** Works through the inbox: one chat's updates strictly in order, different chats in parallel. */
+/**
+ * Works through the inbox: one chat's updates strictly in order, different chats in parallel. Every
+ * instance runs one; each takes only the chats of the partitions it holds ({@link PartitionLeases}),
+ * so handling spreads over the instances and a chat is handled on one of them at a time.
+ */
 @Singleton
-public class IntakeDispatcher implements LaneDispatcher.Lanes<InboxUpdate> {
+public class IntakeDispatcher implements LaneLoop.Queue<InboxUpdate, InboxUpdate> {
 
     private static final Logger LOG = Logger.getLogger(IntakeDispatcher.class);
 
@@ -21,22 +25,31 @@ public class IntakeDispatcher implements LaneDispatcher.Lanes<InboxUpdate> {
     private final UpdateProcessor processor;
     private final IntakeConfig config;
     private final Clock clock;
-    private final LaneDispatcher<InboxUpdate> dispatcher;
+    private final PartitionLeases partitions;
+    private final LaneLoop<InboxUpdate, InboxUpdate> dispatcher;
 
-    public IntakeDispatcher(InboxService inbox, UpdateProcessor processor, IntakeConfig config, Clock clock) {
+    public IntakeDispatcher(InboxService inbox, UpdateProcessor processor, IntakeConfig config, Clock clock,
+                            PartitionLeases partitions) {
         this.inbox = inbox;
         this.processor = processor;
         this.config = config;
         this.clock = clock;
-        this.dispatcher = new LaneDispatcher<>("intake", this, config.workers(), config.pollInterval());
+        this.partitions = partitions;
+        // Updates another instance received wake no one here: with peers about, look more often.
+        this.dispatcher = new LaneLoop<>("intake", this, config.workers(), 1,
+                () -> partitions.pollInterval(config.pollInterval()), clock);
     }
 
-    public void start() {
+    /** Takes this instance's share of the chats and handles them until {@link #stop}. */
+    public synchronized void start() {
         dispatcher.start();
+        partitions.start(dispatcher::wake, dispatcher::busyLanes);
     }
 
-    public void stop(Duration grace) {
+    /** Lets the updates under way finish, then gives the partitions back so others take over at once. */
+    public synchronized void stop(Duration grace) {
         dispatcher.stop(grace);
+        partitions.stop();
     }
 
     public boolean isRunning() {
@@ -49,24 +62,27 @@ public class IntakeDispatcher implements LaneDispatcher.Lanes<InboxUpdate> {
     }
 
     @Override
-    public Batch<InboxUpdate> nextBatch(Set<Long> busyLanes, int capacity) {
-        List<InboxUpdate> heads = inbox.dueLaneHeads(capacity + busyLanes.size()).stream()
-                .filter(head -> !busyLanes.contains(head.chatId))
-                .limit(capacity)
-                .toList();
-        return new Batch<>(heads, null);
+    public List<InboxUpdate> dueHeads(int limit) {
+        if (partitions.handlesAll()) {
+            return inbox.dueLaneHeads(limit);
+        }
+        Set<Integer> mine = partitions.handling();
+        return mine.isEmpty() ? List.of() : inbox.dueLaneHeads(limit, partitions.count(), mine);
     }
 
     @Override
-    public long laneOf(InboxUpdate item) {
-        return item.chatId;
+    public long laneOf(InboxUpdate head) {
+        return head.chatId;
     }
 
     @Override
     public void process(InboxUpdate item) {
+        if (!partitions.mayHandle(item.chatId)) {
+            return; // the chat's partition is being given back, or its lease is in doubt: its holder handles it
+        }
         try {
             // Retried on a conflict (Galera certification): the attempt that commits is the one handled.
-            ConflictRetry.run("update " + item.updateId, () -> processor.handle(item.updateId));
+            ConflictRetry.run("update " + item.updateId, () -> processor.handle(item.updateId, partitions.holder()));
         } catch (RuntimeException e) {
             try {
                 ConflictRetry.run("update " + item.updateId + " failure", () -> inbox.recordFailure(item.updateId, e));

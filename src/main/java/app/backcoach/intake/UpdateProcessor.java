@@ -3,6 +3,7 @@ package app.backcoach.intake;
 import app.backcoach.chat.ConversationRouter;
 import app.backcoach.ops.BotMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +28,19 @@ public class UpdateProcessor {
         this.clock = clock;
     }
 
+    /**
+     * The update's row is locked first and found still pending, or nothing happens: two instances that
+     * both took it (one paused past its partition lease) are serialised here, and the later one finds
+     * it DONE. On a Galera cluster the lock is local to a node, but both transactions write the row, so
+     * the later commit fails certification (1213) and rolls back with its replies.
+     *
+     * @param handledBy the handling instance, kept with the update
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void handle(long updateId) {
-        InboxUpdate update = InboxUpdate.findById(updateId);
+    public void handle(long updateId, String handledBy) {
+        InboxUpdate update = InboxUpdate.findById(updateId, LockModeType.PESSIMISTIC_WRITE);
         if (update == null || update.status != InboxStatus.PENDING) {
-            return; // handled meanwhile, or erased with its user
+            return; // handled meanwhile (here or at another instance), or erased with its user
         }
         router.route(decoder.decode(update.payload));
         Instant now = clock.instant();
@@ -39,6 +48,7 @@ public class UpdateProcessor {
         update.handledAt = now;
         update.payload = null;
         update.lastError = null;
+        update.handledBy = handledBy;
         metrics.updateHandled(Duration.between(update.receivedAt, now));
     }
 }

@@ -1,6 +1,7 @@
 package app.backcoach.ops;
 
 import app.backcoach.support.DispatchLeader;
+import app.backcoach.support.PartitionLeases;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +34,8 @@ public class OperationsGauges {
     private volatile Reading reading = Reading.NONE;
     private volatile long readAtNanos;
 
-    public OperationsGauges(AgroalDataSource dataSource, MeterRegistry registry, DispatchLeader leader) {
+    public OperationsGauges(AgroalDataSource dataSource, MeterRegistry registry, DispatchLeader leader,
+                            PartitionLeases partitions) {
         this.dataSource = dataSource;
         Gauge.builder("backcoach.outbox.backlog", this, gauges -> gauges.fresh().outboxBacklog())
                 .description("Messages waiting to be sent").register(registry);
@@ -47,6 +49,10 @@ public class OperationsGauges {
                 .description("1 while this instance talks to Telegram").register(registry);
         Gauge.builder("backcoach.leader.epoch", leader, DispatchLeader::epoch)
                 .description("The epoch of this instance's lease (-1 when it does not lead)").register(registry);
+        Gauge.builder("backcoach.handling.partitions", partitions, current -> current.handling().size())
+                .description("Partitions of the chats this instance handles now").register(registry);
+        Gauge.builder("backcoach.handling.instances", partitions, PartitionLeases::members)
+                .description("Instances sharing the handling, as this one last counted").register(registry);
     }
 
     private synchronized Reading fresh() {

@@ -3,8 +3,9 @@ package app.backcoach.sender;
 import app.backcoach.ops.BotMetrics;
 import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.DispatchLeader;
-import app.backcoach.support.LaneDispatcher;
-import app.backcoach.support.LaneDispatcher.Batch;
+import app.backcoach.support.LaneLoop;
+import app.backcoach.support.LaneLoop.Admission;
+import app.backcoach.support.PartitionLeases;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -12,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * Logs name outbox ids and chat ids, never message text.
  */
 @Singleton
-public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.Due> {
+public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDispatcher.Due> {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
     /** Extra heads read per pass, so a few rate-limited chats cannot hide the ready ones behind them. */
@@ -49,7 +49,7 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final SendRateLimiter limiter;
-    private final LaneDispatcher<Due> dispatcher;
+    private final LaneLoop<OutboxMessage, Due> dispatcher;
     private final PendingTaps taps;
     private ScheduledExecutorService watchdog;
 
@@ -58,7 +58,8 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     }
 
     public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api,
-                            BotMetrics metrics, Clock clock, PendingTaps taps, DispatchLeader leader) {
+                            BotMetrics metrics, Clock clock, PendingTaps taps, DispatchLeader leader,
+                            PartitionLeases partitions) {
         this.taps = taps;
         this.leader = leader;
         this.config = config;
@@ -69,7 +70,9 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
         this.retryPolicy = new RetryPolicy(config.maxAttempts(), config.retryDelay());
         this.limiter = new SendRateLimiter(config.globalPerSecond(), config.perChatPerSecond(),
                 config.perChatBurst(), clock.instant());
-        this.dispatcher = new LaneDispatcher<>("outbox", this, config.workers(), config.pollInterval());
+        // Replies written by other instances wake no one here: with peers about, look more often.
+        this.dispatcher = new LaneLoop<>("outbox", this, config.workers(), LOOKAHEAD_FACTOR,
+                () -> partitions.pollInterval(config.pollInterval()), clock);
     }
 
     public synchronized void start() {
@@ -112,35 +115,25 @@ public class OutboxDispatcher implements LaneDispatcher.Lanes<OutboxDispatcher.D
     }
 
     @Override
-    public Batch<Due> nextBatch(Set<Long> busyLanes, int capacity) {
-        Instant now = clock.instant();
-        Duration globalWait = limiter.globalWait(now);
-        if (!globalWait.isZero()) {
-            return new Batch<>(List.of(), globalWait);
-        }
-        List<Due> ready = new ArrayList<>();
-        Duration soonest = null;
-        for (OutboxMessage head : store.dueLaneHeads(capacity * LOOKAHEAD_FACTOR + busyLanes.size())) {
-            if (ready.size() == capacity) {
-                break;
-            }
-            if (busyLanes.contains(head.chatId)) {
-                continue;
-            }
-            Outbound message = store.read(head);
-            Duration wait = limiter.tryAcquire(head.chatId, message.countsAsChatMessage(), now);
-            if (wait.isZero()) {
-                ready.add(new Due(head, message));
-            } else if (soonest == null || wait.compareTo(soonest) < 0) {
-                soonest = wait;
-            }
-        }
-        return new Batch<>(ready, soonest);
+    public Duration gate(Instant now) {
+        return limiter.globalWait(now);
     }
 
     @Override
-    public long laneOf(Due item) {
-        return item.row().chatId;
+    public List<OutboxMessage> dueHeads(int limit) {
+        return store.dueLaneHeads(limit);
+    }
+
+    @Override
+    public long laneOf(OutboxMessage head) {
+        return head.chatId;
+    }
+
+    @Override
+    public Admission<Due> admit(OutboxMessage head, Instant now) {
+        Outbound message = store.read(head);
+        Duration wait = limiter.tryAcquire(head.chatId, message.countsAsChatMessage(), now);
+        return wait.isZero() ? Admission.now(new Due(head, message)) : Admission.in(wait);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +41,7 @@ public final class LaneDispatcher<T> {
     private final String name;
     private final Lanes<T> lanes;
     private final int workers;
-    private final Duration pollInterval;
+    private final Supplier<Duration> pollInterval;
     private final Set<Long> busyLanes = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private boolean signalled;
@@ -55,6 +56,11 @@ public final class LaneDispatcher<T> {
     private Thread loop;
 
     public LaneDispatcher(String name, Lanes<T> lanes, int workers, Duration pollInterval) {
+        this(name, lanes, workers, () -> pollInterval);
+    }
+
+    /** With a poll interval that may change while running (shorter while other instances share the queue). */
+    public LaneDispatcher(String name, Lanes<T> lanes, int workers, Supplier<Duration> pollInterval) {
         this.name = name;
         this.lanes = lanes;
         this.workers = workers;
@@ -102,6 +108,11 @@ public final class LaneDispatcher<T> {
         return busyLanes.size();
     }
 
+    /** The lanes (chats) whose item is being worked on now. */
+    public Set<Long> busyLanes() {
+        return Set.copyOf(busyLanes);
+    }
+
     /** Asks the dispatcher to look at the queue now (new work, or a lane became free). */
     public void wake() {
         synchronized (signal) {
@@ -112,7 +123,7 @@ public final class LaneDispatcher<T> {
 
     private void runLoop(long current, ExecutorService workersOfThisRun) {
         while (running && generation == current) {
-            Duration wait = pollInterval;
+            Duration wait = pollInterval.get();
             try {
                 int capacity = workers - busyLanes.size();
                 if (capacity > 0) {

@@ -64,15 +64,16 @@ public class TelegramLifecycle {
         } else if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
             checkWebhookSettings(config.webhook());
         }
-        // Only the leading instance delivers; the others take webhook updates into the inbox and wait.
+        // Every instance handles its share of the chats; only the leading one polls and sends (the
+        // others take webhook updates into the inbox, and their replies wait in the outbox for it).
+        intake.start();
         leader.start(this::startDelivery, this::stopDelivery);
     }
 
-    /** Sending, handling, then (setup and) intake: so whatever comes in can be answered. */
+    /** Sending, then (setup and) intake: so whatever comes in can be answered. */
     private synchronized void startDelivery() {
         TelegramConfig config = connection.config();
         outbox.start();
-        intake.start();
         setup = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "telegram-setup");
             thread.setDaemon(true);
@@ -90,14 +91,17 @@ public class TelegramLifecycle {
         }
     }
 
-    /** Intake first, so nothing new arrives; then the handlers finish; then the last replies go out. */
+    /** Leadership lost: polling first, so nothing new arrives; then the last replies go out. Handling goes on. */
     private synchronized void stopDelivery() {
+        stopPolling();
+        outbox.stop(SHUTDOWN_GRACE);
+    }
+
+    private void stopPolling() {
         if (setup != null) {
             setup.shutdownNow();
         }
         polling.stop();
-        intake.stop(SHUTDOWN_GRACE);
-        outbox.stop(SHUTDOWN_GRACE);
     }
 
     /**
@@ -113,7 +117,16 @@ public class TelegramLifecycle {
         stopAll();
     }
 
+    /**
+     * Intake first, so nothing new arrives; then the handlers finish; then the last replies go out.
+     * Not synchronized as a whole: the leader's thread calls {@link #stopDelivery} while holding its own
+     * lock, so holding this one into {@code leader.stop()} could deadlock.
+     */
     private void stopAll() {
+        synchronized (this) {
+            stopPolling();
+        }
+        intake.stop(SHUTDOWN_GRACE);
         stopDelivery();
         leader.stop();
     }
