@@ -78,8 +78,10 @@ done
 # The questionnaires reach the image and are read from its config folder, not only the packaged copy.
 podman_ exec "$name" test -f /app/config/questionnaires/peg.yaml \
   || { echo "image-check: /app/config/questionnaires/peg.yaml is missing" >&2; exit 1; }
-podman_ logs "$name" 2>&1 | grep -q "Questionnaires: peg" \
-  || { podman_ logs "$name" | tail -30; echo "image-check: the questionnaires were not loaded" >&2; exit 1; }
+# The log is read whole first: under pipefail, grep -q leaving early would fail the pipe with SIGPIPE.
+logs=$(podman_ logs "$name" 2>&1)
+grep -q "Questionnaires: peg (version [0-9]*, weekly) from /app/config/questionnaires" <<<"$logs" \
+  || { tail -30 <<<"$logs"; echo "image-check: the questionnaires were not loaded from /app/config/questionnaires" >&2; exit 1; }
 
 uid=$(podman_ exec "$name" id -u)
 [ "$uid" != 0 ] || { echo "image-check: the service runs as root" >&2; exit 1; }

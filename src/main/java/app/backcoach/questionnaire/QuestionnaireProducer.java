@@ -40,10 +40,13 @@ public class QuestionnaireProducer {
     Questionnaires questionnaires() {
         try {
             Questionnaires loaded = load();
-            LOG.infof("Questionnaires: %s", loaded.all().isEmpty() ? "none (no *.yaml file in " + config.path() + ")"
+            Path folder = Path.of(config.path()).toAbsolutePath();
+            // Where they came from, as the catalogue says it: an operator can see their folder was read.
+            String origin = Files.isDirectory(folder) ? "from " + folder : "from the packaged copies";
+            LOG.infof("Questionnaires: %s %s", loaded.all().isEmpty() ? "none (no *.yaml file)"
                     : String.join(", ", loaded.all().stream()
                     .map(q -> q.id() + " (version " + q.version() + ", " + QuestionnaireLoader.kebab(q.asked().when())
-                            + ")").toList()));
+                            + ")").toList()), origin);
             return loaded;
         } catch (QuestionnaireException e) {
             LOG.errorf("The questionnaires cannot be used; fix them and restart:%n%s", e.getMessage());
