@@ -95,8 +95,13 @@ public class DialogueEngine implements FormattedButton {
     public Optional<DialogueState> active(long userId) {
         return DialogueState.<DialogueState>findByIdOptional(userId)
                 .filter(state -> state.expiresAt.isAfter(clock.instant()))
-                .filter(state -> flows().containsKey(state.dialogue)
-                        && flows().get(state.dialogue).definition().version() == state.definitionVersion);
+                .filter(this::current);
+    }
+
+    /** Whether the stored dialogue is one this build still declares, in the version it was started in. */
+    private boolean current(DialogueState state) {
+        DialogueFlow flow = flows().get(state.dialogue);
+        return flow != null && flow.definition().version() == state.definitionVersion;
     }
 
     /** The dialogue whose question this is, if it stayed open past its timeout and was not ended yet. */
@@ -104,8 +109,7 @@ public class DialogueEngine implements FormattedButton {
         return DialogueState.<DialogueState>findByIdOptional(userId)
                 .filter(state -> !state.expiresAt.isAfter(clock.instant()))
                 .filter(state -> state.dialogue.equals(dialogue) && state.step.equals(step))
-                .filter(state -> flows().containsKey(state.dialogue)
-                        && flows().get(state.dialogue).definition().version() == state.definitionVersion);
+                .filter(this::current);
     }
 
     /** The timeout end: the row goes, and the flow says so where the question was (keeping what it keeps). */

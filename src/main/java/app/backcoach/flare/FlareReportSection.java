@@ -4,7 +4,6 @@ import app.backcoach.share.ReportPeriod;
 import app.backcoach.share.ReportSection;
 import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +42,7 @@ public class FlareReportSection implements ReportSection {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add(text(language, "share.flare.written", "date",
-                period.date(plan.writtenAt.atZone(period.zone() == null ? ZoneOffset.UTC : period.zone()).toLocalDate())));
+        lines.add(text(language, "share.flare.written", "date", period.date(period.localDate(plan.writtenAt))));
         plan.positionList().forEach(position -> lines.add("• " + text(language, "flare.position." + position)));
         if (plan.walking != null) {
             lines.add("• " + text(language, "flare.walking." + plan.walking));

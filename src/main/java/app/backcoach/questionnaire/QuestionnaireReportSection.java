@@ -6,7 +6,6 @@ import app.backcoach.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The report's outcome measures: each questionnaire in use (PEG every week) with its scores in the period,
@@ -48,18 +47,13 @@ public class QuestionnaireReportSection implements ReportSection {
             if (scores.isEmpty()) {
                 continue;
             }
-            lines.add(QuestionnaireResults.title(questionnaire, language) + " (" + format(questionnaire.minTotal())
-                    + "–" + format(questionnaire.maxTotal()) + ")");
+            lines.add(QuestionnaireResults.title(questionnaire, language) + " (" + QuestionnaireService.number(questionnaire.minTotal())
+                    + "–" + QuestionnaireService.number(questionnaire.maxTotal()) + ")");
             for (QuestionnaireResults.Score score : scores) {
-                lines.add("• " + period.day(score.date()) + ": " + format(score.score())
+                lines.add("• " + period.day(score.date()) + ": " + QuestionnaireService.number(score.score())
                         + score.band().map(band -> " · " + band).orElse(""));
             }
         }
         return lines;
-    }
-
-    /** One decimal, as the weekly review shows it, and no ".0" on whole numbers. */
-    private static String format(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 }

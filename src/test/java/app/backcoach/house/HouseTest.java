@@ -10,7 +10,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +34,8 @@ class HouseTest {
         slices().matching("app.backcoach.(*)..").should().beFreeOfCycles().check(HOUSE);
     }
 
-    /** The layers, top down, and the packages in each. A new package must be placed here. */
-    private static final Map<String, List<String>> LAYERS = layers(
+    /** The layers and the packages in each. A new package must be placed here. */
+    private static final Map<String, List<String>> LAYERS = Map.of(
             "edge", List.of("telegram", "sandbox"),
             "features", List.of("onboarding", "privacy", "profile", "safety", "day", "routine", "review", "learn",
                     "settings", "schedule", "conditions", "share", "questionnaire", "flare"),
@@ -66,15 +65,5 @@ class HouseTest {
                 .map(name -> name.substring("app.backcoach.".length()).split("\\.")[0])
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(packages).as("packages that no layer names").isSubsetOf(placed);
-    }
-
-    private static Map<String, List<String>> layers(Object... nameAndPackages) {
-        Map<String, List<String>> layers = new LinkedHashMap<>();
-        for (int i = 0; i < nameAndPackages.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            List<String> packages = (List<String>) nameAndPackages[i + 1];
-            layers.put((String) nameAndPackages[i], packages);
-        }
-        return layers;
     }
 }
