@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
 public class InboxService {
 
     private static final Logger LOG = Logger.getLogger(InboxService.class);
+    /** Five parameters a row: far below the server's limit of 65,535 per statement. */
+    private static final int ROWS_PER_INSERT = 500;
 
     private final Clock clock;
     private final IntakeConfig config;
@@ -39,12 +42,26 @@ public class InboxService {
      * @return how many were new (the rest were redeliveries)
      */
     public int record(List<InboundUpdate> updates) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
+        List<String> fingerprints = updates.stream().map(update -> fingerprint(update.payload())).toList();
+        // One statement per batch (in chunks: a batch kept through a long outage grows); only when some ids were
+        // known already are they looked at one by one.
         int fresh = 0;
-        for (InboundUpdate update : updates) {
-            String fingerprint = fingerprint(update.payload());
-            if (InboxUpdate.insertIfAbsent(update, fingerprint, now) || takesOverKnownId(update, fingerprint, now)) {
-                fresh++;
+        for (int from = 0; from < updates.size(); from += ROWS_PER_INSERT) {
+            int to = Math.min(updates.size(), from + ROWS_PER_INSERT);
+            fresh += InboxUpdate.insertAbsent(updates.subList(from, to), fingerprints.subList(from, to), now);
+        }
+        if (fresh < updates.size()) {
+            Map<Long, String> stored = InboxUpdate.fingerprints(updates.stream().map(InboundUpdate::updateId).toList());
+            for (int i = 0; i < updates.size(); i++) {
+                String known = stored.get(updates.get(i).updateId());
+                if (known != null && !known.equals(fingerprints.get(i))
+                        && takesOverKnownId(updates.get(i), fingerprints.get(i), now)) {
+                    fresh++;
+                }
             }
         }
         metrics.updatesReceived(fresh);
@@ -90,12 +107,14 @@ public class InboxService {
     /** One SELECT in autocommit: a transaction around it cost three more round trips, once or more per update. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @ActivateRequestContext
-    public List<InboxUpdate> dueLaneHeads(int limit) {
+    public List<InboxHead> dueLaneHeads(int limit) {
         return InboxUpdate.dueLaneHeads(clock.instant(), limit);
     }
 
-    /** The due lane heads of the chats in the given partitions (chat id modulo {@code count}). */
-    public List<InboxUpdate> dueLaneHeads(int limit, int count, java.util.Collection<Integer> partitions) {
+    /** The due lane heads of the chats in the given partitions (chat id modulo {@code count}); autocommit as above. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @ActivateRequestContext
+    public List<InboxHead> dueLaneHeads(int limit, int count, java.util.Collection<Integer> partitions) {
         return InboxUpdate.dueLaneHeads(clock.instant(), limit, count, partitions);
     }
 

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * so handling spreads over the instances and a chat is handled on one of them at a time.
  */
 @Singleton
-public class IntakeDispatcher implements LaneLoop.Queue<InboxUpdate, InboxUpdate> {
+public class IntakeDispatcher implements LaneLoop.Queue<InboxHead, InboxHead> {
 
     private static final Logger LOG = Logger.getLogger(IntakeDispatcher.class);
 
@@ -26,7 +26,7 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxUpdate, InboxUpdate
     private final IntakeConfig config;
     private final Clock clock;
     private final PartitionLeases partitions;
-    private final LaneLoop<InboxUpdate, InboxUpdate> dispatcher;
+    private final LaneLoop<InboxHead, InboxHead> dispatcher;
 
     public IntakeDispatcher(InboxService inbox, UpdateProcessor processor, IntakeConfig config, Clock clock,
                             PartitionLeases partitions) {
@@ -62,7 +62,7 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxUpdate, InboxUpdate
     }
 
     @Override
-    public List<InboxUpdate> dueHeads(int limit) {
+    public List<InboxHead> dueHeads(int limit) {
         if (partitions.handlesAll()) {
             return inbox.dueLaneHeads(limit);
         }
@@ -71,24 +71,29 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxUpdate, InboxUpdate
     }
 
     @Override
-    public long laneOf(InboxUpdate head) {
-        return head.chatId;
+    public long laneOf(InboxHead head) {
+        return head.chatId();
     }
 
     @Override
-    public void process(InboxUpdate item) {
-        if (!partitions.mayHandle(item.chatId)) {
+    public boolean moreBehind(InboxHead head) {
+        return head.behind() > 0;
+    }
+
+    @Override
+    public void process(InboxHead item) {
+        if (!partitions.mayHandle(item.chatId())) {
             return; // the chat's partition is being given back, or its lease is in doubt: its holder handles it
         }
         try {
             // Retried on a conflict (Galera certification): the attempt that commits is the one handled.
-            ConflictRetry.run("update " + item.updateId, () -> processor.handle(item.updateId, partitions.holder()));
+            ConflictRetry.run("update " + item.updateId(), () -> processor.handle(item.updateId(), partitions.holder()));
         } catch (RuntimeException e) {
             try {
-                ConflictRetry.run("update " + item.updateId + " failure", () -> inbox.recordFailure(item.updateId, e));
+                ConflictRetry.run("update " + item.updateId() + " failure", () -> inbox.recordFailure(item.updateId(), e));
             } catch (RuntimeException unrecorded) {
                 // The database is down: the update stays pending as it was and is tried again later.
-                LOG.warnf("Update %d failed and the failure could not be recorded (%s)", item.updateId,
+                LOG.warnf("Update %d failed and the failure could not be recorded (%s)", item.updateId(),
                         unrecorded.getClass().getSimpleName());
             }
         }

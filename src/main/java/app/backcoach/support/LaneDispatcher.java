@@ -23,8 +23,19 @@ public final class LaneDispatcher<T> {
 
     private static final Logger LOG = Logger.getLogger(LaneDispatcher.class);
 
-    /** Items to start now, and how long to wait before looking again if nothing else happens. */
-    public record Batch<T>(List<T> items, Duration lookAgainIn) {
+    /**
+     * Items to start now, and how long to wait before looking again if nothing else happens.
+     *
+     * @param watch   lanes whose next item may be due once their current one finishes (a lane skipped as
+     *                busy, a lane started with more behind): when one of them finishes, the queue is read
+     *                again at once
+     * @param backlog more was due than could start: any finished item is a reason to read again
+     */
+    public record Batch<T>(List<T> items, Duration lookAgainIn, Set<Long> watch, boolean backlog) {
+        /** Without knowing what lies behind: every finished item leads to another read. */
+        public Batch(List<T> items, Duration lookAgainIn) {
+            this(items, lookAgainIn, Set.of(), true);
+        }
     }
 
     /** The queue a dispatcher serves. */
@@ -43,6 +54,12 @@ public final class LaneDispatcher<T> {
     private final int workers;
     private final Supplier<Duration> pollInterval;
     private final Set<Long> busyLanes = ConcurrentHashMap.newKeySet();
+    /**
+     * Finishing an item of one of these lanes (or any item, while {@link #backlog}) makes the loop read the
+     * queue again. Another finish asks for nothing: an idle loop read once per item instead of twice.
+     */
+    private final Set<Long> watched = ConcurrentHashMap.newKeySet();
+    private volatile boolean backlog = true;
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running;
@@ -128,6 +145,7 @@ public final class LaneDispatcher<T> {
                 int capacity = workers - busyLanes.size();
                 if (capacity > 0) {
                     Batch<T> batch = lanes.nextBatch(Set.copyOf(busyLanes), capacity);
+                    backlog = batch.backlog();
                     for (T item : batch.items()) {
                         if (generation != current || !submit(item, workersOfThisRun)) {
                             break;
@@ -135,6 +153,9 @@ public final class LaneDispatcher<T> {
                     }
                     if (batch.lookAgainIn() != null && batch.lookAgainIn().compareTo(wait) < 0) {
                         wait = batch.lookAgainIn();
+                    }
+                    if (watchAll(batch.watch())) {
+                        wait = Duration.ZERO; // a watched lane finished before it was watched: nobody else looks
                     }
                 }
             } catch (RuntimeException e) {
@@ -145,6 +166,22 @@ public final class LaneDispatcher<T> {
                 return;
             }
         }
+    }
+
+    /**
+     * Watches the lanes; true when one of them is free already. A worker frees its lane before it looks at
+     * the watch list, and here the lane is watched before it is looked at, so one of the two always sees
+     * the other and no lane waits for the poll interval.
+     */
+    private boolean watchAll(Set<Long> lanesToWatch) {
+        boolean freeAlready = false;
+        for (Long lane : lanesToWatch) {
+            watched.add(lane);
+            if (!busyLanes.contains(lane) && watched.remove(lane)) {
+                freeAlready = true;
+            }
+        }
+        return freeAlready;
     }
 
     /** Runs the item unless its lane is busy already (or the workers are gone); returns whether it went. */
@@ -169,7 +206,9 @@ public final class LaneDispatcher<T> {
             LOG.errorf("%s: unexpected %s in lane work", name, e.getClass().getName());
         } finally {
             busyLanes.remove(lane);
-            wake();
+            if (watched.remove(lane) | backlog) {
+                wake();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -42,6 +43,14 @@ public final class LaneLoop<H, T> {
         List<H> dueHeads(int limit);
 
         long laneOf(H head);
+
+        /**
+         * Whether the head's lane has more items behind it, as the same read saw. False lets the loop skip
+         * a read when this head is done; true (the safe answer) reads again.
+         */
+        default boolean moreBehind(H head) {
+            return true;
+        }
 
         /** Whether the head may start now (and with what), or how long until it may. */
         default Admission<T> admit(H head, Instant now) {
@@ -122,22 +131,32 @@ public final class LaneLoop<H, T> {
             return new Batch<>(List.of(), gate);
         }
         List<Started<T>> ready = new ArrayList<>();
+        Set<Long> watch = new HashSet<>();
         Duration soonest = null;
-        for (H head : queue.dueHeads(capacity * lookahead + busyLanes.size())) {
-            if (ready.size() == capacity) {
-                break;
-            }
+        int limit = capacity * lookahead + busyLanes.size();
+        List<H> heads = queue.dueHeads(limit);
+        // Read as many as asked: there may be more due than this read saw.
+        boolean backlog = heads.size() >= limit;
+        for (H head : heads) {
             long lane = queue.laneOf(head);
             if (busyLanes.contains(lane)) {
+                watch.add(lane); // its next item is due when the current one is done
                 continue;
+            }
+            if (ready.size() == capacity) {
+                backlog = true;
+                break;
             }
             Admission<T> admission = queue.admit(head, now);
             if (admission.delay().isZero()) {
                 ready.add(new Started<>(lane, admission.item()));
+                if (queue.moreBehind(head)) {
+                    watch.add(lane);
+                }
             } else if (soonest == null || admission.delay().compareTo(soonest) < 0) {
                 soonest = admission.delay();
             }
         }
-        return new Batch<>(ready, soonest);
+        return new Batch<>(ready, soonest, watch, backlog);
     }
 }

@@ -3,10 +3,12 @@ package app.backcoach.text;
 import app.backcoach.sender.Html;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +25,18 @@ public class Texts {
     private static final ResourceBundle.Control NO_SYSTEM_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** Looked up once per language code: every reply asks, and the JDK's own lookup is not cheap. */
+    private final Map<String, ResourceBundle> bundles = new ConcurrentHashMap<>();
+
     /** The bundle for a Telegram language code, English when we do not speak it. */
     public ResourceBundle bundle(String languageCode) {
-        String language = languageCode == null ? "en" : languageCode.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        return bundles.computeIfAbsent(languageCode == null ? "" : languageCode, Texts::load);
+    }
+
+    private static ResourceBundle load(String languageCode) {
+        String code = languageCode.toLowerCase(Locale.ROOT);
+        int end = code.indexOf('-') >= 0 ? code.indexOf('-') : code.indexOf('_');
+        String language = languageCode.isEmpty() ? "en" : end >= 0 ? code.substring(0, end) : code;
         Locale locale = LANGUAGES.contains(language) ? Locale.forLanguageTag(language) : Locale.ENGLISH;
         return ResourceBundle.getBundle(BUNDLE, locale, NO_SYSTEM_LOCALE);
     }
@@ -42,6 +53,9 @@ public class Texts {
             template = bundle(languageCode).getString(key);
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("No text for key " + key, e);
+        }
+        if (template.indexOf('{') < 0) {
+            return template;
         }
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -132,6 +133,12 @@ class RoundTripBenchmark {
         try (StatementCountingProxy proxy = new StatementCountingProxy(host, port)) {
             try (App app = App.start(jar, fake, proxy, Map.of(), "limits")) {
                 people(25);
+                // A freshly started JVM compiles as it goes: a few unmeasured rounds of each first, as before (g).
+                int warmup = Integer.getInteger("bench.paced-warmup-rounds", 5);
+                if (warmup > 0) {
+                    paced(25, warmup, false);
+                    paced(25, warmup, true);
+                }
                 measure(app, proxy, "(e) /help round trip, 25 people, 1 s between, Telegram's limits",
                         () -> paced(25, rounds, false));
                 measure(app, proxy, "(f) button tap that edits a message (/settings field), 25 people, 1 s between",
@@ -164,8 +171,10 @@ class RoundTripBenchmark {
         String loadBefore = uptime();
         Map<String, Long> statementsBefore = proxy.snapshot();
         long cpuBefore = app.cpuMillis();
+        Map<String, Long> groupsBefore = app.cpuByThreadGroup();
         Load result = load.run();
         long cpu = app.cpuMillis() - cpuBefore;
+        Map<String, Long> groups = difference(app.cpuByThreadGroup(), groupsBefore);
         Map<String, Long> statements = difference(proxy.snapshot(), statementsBefore);
         String loadAfter = uptime();
         List<Long> sorted = result.latencies().stream().sorted().toList();
@@ -179,6 +188,10 @@ class RoundTripBenchmark {
                 loadBefore, loadAfter));
         lines.add(String.format(Locale.ROOT, "app CPU %.2f ms per update (%d ms over the load); peak RSS %d MB",
                 (double) cpu / updates, cpu, app.peakRssKb() / 1024));
+        lines.add("  by threads (ms per update): " + groups.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), (double) entry.getValue() / updates))
+                .collect(java.util.stream.Collectors.joining(", ")));
         lines.add(String.format(Locale.ROOT, "database statements %.2f per update (%d), by kind (per update):",
                 (double) total / updates, total));
         statements.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -374,6 +387,48 @@ class RoundTripBenchmark {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; in clock ticks (1/100 s).
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        }
+
+        /**
+         * CPU ms so far by what the threads do, from each thread's utime + stime: the JIT compiler and the
+         * JVM's own work (GC runs on the VM thread with the serial collector) apart from the app's threads.
+         */
+        Map<String, Long> cpuByThreadGroup() throws IOException {
+            Map<String, Long> groups = new TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException ended) {
+                        continue; // the thread ended meanwhile
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                    groups.merge(threadGroup(name), cpu, Long::sum);
+                }
+            }
+            return groups;
+        }
+
+        private static String threadGroup(String thread) {
+            if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+                return "JIT compiler";
+            }
+            if (thread.startsWith("VM ") || thread.startsWith("GC ") || thread.startsWith("G1 ")) {
+                return "GC and VM";
+            }
+            if (thread.startsWith("intake")) {
+                return "handling (intake)";
+            }
+            if (thread.startsWith("outbox") || thread.startsWith("OkHttp")) {
+                return "sending (outbox, HTTP)";
+            }
+            if (thread.startsWith("telegram-pol")) {
+                return "polling";
+            }
+            return "other";
         }
 
         long peakRssKb() throws IOException {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * on the wire, so it sees what Hibernate's statistics do not (transaction control, autocommit switches,
  * pool validation) and nothing of other clients of the same server, unlike the server's global counters.
  * Works with the plain (uncompressed, unencrypted) protocol, which is what the app uses on loopback.
+ * Server-side prepared statements are counted by their text too: the relay reads the id the server
+ * gives each PREPARE from its answer, and names every EXECUTE after the statement it runs.
  */
 final class StatementCountingProxy implements AutoCloseable {
 
@@ -69,8 +71,9 @@ final class StatementCountingProxy implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
-                daemon(() -> clientToServer(client, upstream), "sql-proxy-up");
-                daemon(() -> serverToClient(upstream, client), "sql-proxy-down");
+                Conversation conversation = new Conversation();
+                daemon(() -> clientToServer(client, upstream, conversation), "sql-proxy-up");
+                daemon(() -> serverToClient(upstream, client, conversation), "sql-proxy-down");
             } catch (IOException e) {
                 if (open) {
                     System.err.println("sql proxy: " + e);
@@ -79,7 +82,17 @@ final class StatementCountingProxy implements AutoCloseable {
         }
     }
 
-    private void clientToServer(Socket client, Socket upstream) {
+    /**
+     * One connection's commands awaiting an answer, in order (the protocol answers in order), and the
+     * statements the server prepared for it by id.
+     */
+    private static final class Conversation {
+        final java.util.Queue<String> awaiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final Map<Integer, String> prepared = new ConcurrentHashMap<>();
+        volatile String lastPrepared = "?";
+    }
+
+    private void clientToServer(Socket client, Socket upstream, Conversation conversation) {
         try (DataInputStream in = new DataInputStream(client.getInputStream());
              OutputStream out = upstream.getOutputStream()) {
             byte[] header = new byte[4];
@@ -89,23 +102,47 @@ final class StatementCountingProxy implements AutoCloseable {
                 byte[] packet = new byte[4 + length];
                 System.arraycopy(header, 0, packet, 0, 4);
                 in.readFully(packet, 4, length);
+                if (header[3] == 0 && length > 0) {
+                    String kind = kind(packet, length, conversation);
+                    int command = packet[4] & 0xff;
+                    // CLOSE, SEND_LONG_DATA and QUIT get no answer
+                    if (command != 0x19 && command != 0x18 && command != 0x01) {
+                        conversation.awaiting.add(command == 0x16 ? kind : "");
+                    }
+                    counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                }
                 out.write(packet);
                 out.flush();
-                if (header[3] == 0 && length > 0) {
-                    counts.computeIfAbsent(kind(packet, length), k -> new LongAdder()).increment();
-                }
             }
         } catch (IOException ended) {
             close(client, upstream);
         }
     }
 
-    private void serverToClient(Socket upstream, Socket client) {
-        try (InputStream in = upstream.getInputStream(); OutputStream out = client.getOutputStream()) {
-            byte[] buffer = new byte[16384];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
+    /** Relays the server's packets, reading each answer's first packet for the id of a prepared statement. */
+    private void serverToClient(Socket upstream, Socket client, Conversation conversation) {
+        try (DataInputStream in = new DataInputStream(upstream.getInputStream());
+             OutputStream out = client.getOutputStream()) {
+            byte[] header = new byte[4];
+            int previousSequence = -1;
+            while (true) {
+                in.readFully(header);
+                int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
+                byte[] packet = new byte[4 + length];
+                System.arraycopy(header, 0, packet, 0, 4);
+                in.readFully(packet, 4, length);
+                int sequence = header[3] & 0xff;
+                // An answer starts at sequence 1; a long result set wraps 255 → 0 → 1, which is no new answer.
+                if (sequence == 1 && previousSequence != 0) {
+                    String command = conversation.awaiting.poll();
+                    if (command != null && command.startsWith("PREPARE ") && length >= 5 && (packet[4] & 0xff) == 0) {
+                        int id = (packet[5] & 0xff) | (packet[6] & 0xff) << 8 | (packet[7] & 0xff) << 16
+                                | (packet[8] & 0xff) << 24;
+                        conversation.prepared.put(id, command.substring("PREPARE ".length()));
+                    }
+                }
+                previousSequence = sequence;
+                out.write(packet);
                 out.flush();
             }
         } catch (IOException ended) {
@@ -113,6 +150,21 @@ final class StatementCountingProxy implements AutoCloseable {
         } finally {
             close(client, upstream);
         }
+    }
+
+    private static String kind(byte[] packet, int length, Conversation conversation) {
+        int command = packet[4] & 0xff;
+        if (command == 0x16) {
+            String sql = normalise(new String(packet, 5, length - 1, StandardCharsets.UTF_8));
+            conversation.lastPrepared = sql;
+            return "PREPARE " + sql;
+        }
+        if (command == 0x17 && length >= 5) {
+            int id = (packet[5] & 0xff) | (packet[6] & 0xff) << 8 | (packet[7] & 0xff) << 16 | (packet[8] & 0xff) << 24;
+            // -1: the statement prepared just before, sent without waiting for its id
+            return id == -1 ? conversation.lastPrepared : conversation.prepared.getOrDefault(id, "EXECUTE (unknown statement)");
+        }
+        return kind(packet, length);
     }
 
     static String kind(byte[] packet, int length) {

@@ -47,6 +47,29 @@ class ReusedUpdateIdTest {
         assertThat(inbox.record(List.of(reused))).as("its own redelivery").isZero();
     }
 
+    /** A batch is stored in one statement; the ids it already knew are still told apart one by one. */
+    @Test
+    void aBatchMixingNewRedeliveredAndReusedIdsTakesInExactlyTheNewOnes() {
+        long chat = newChat();
+        long other = newChat();
+        long base = 1_700_000_000L + ThreadLocalRandom.current().nextInt(100_000_000);
+        InboundUpdate handled = update(base, chat, 1, "/start");
+        InboundUpdate alsoHandled = update(base + 1, chat, 2, "/start");
+        assertThat(inbox.record(List.of(handled, alsoHandled))).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(base + 1) == InboxStatus.DONE);
+
+        InboundUpdate fresh = update(base + 2, other, 1, "/start");
+        InboundUpdate reused = update(base + 1, chat, 3, "/help");
+        assertThat(inbox.record(List.of(handled, fresh, reused))).as("one new id, one reused with new content")
+                .isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(base + 2) == InboxStatus.DONE
+                && status(base + 1) == InboxStatus.DONE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentMessages(chat).stream()
+                .anyMatch(call -> call.text() != null && call.text().contains("What I can do")));
+        assertThat(inbox.record(List.of(handled, fresh, reused))).as("all three again: redeliveries").isZero();
+    }
+
     private static InboxStatus status(long updateId) {
         return QuarkusTransaction.requiringNew().call(() -> InboxUpdate.<InboxUpdate>findById(updateId).status);
     }

@@ -1,0 +1,138 @@
+package app.backcoach.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loop reads its queue once per item when nothing lies behind, and at once when a lane it saw
+ * busy, or started with more behind, is free again. The poll interval here is 30 s, so anything that
+ * waited for it would fail the 5 s waits.
+ */
+class LaneLoopTest {
+
+    record Item(long lane, int sequence) {
+    }
+
+    /** Each lane's items in order, as the inbox and outbox tables keep them. */
+    static final class MemoryQueue implements LaneLoop.Queue<Item, Item> {
+        final Map<Long, List<Item>> queued = new ConcurrentHashMap<>();
+        final List<Item> handled = new CopyOnWriteArrayList<>();
+        final AtomicInteger reads = new AtomicInteger();
+        volatile CountDownLatch hold = new CountDownLatch(0);
+
+        synchronized void add(Item item) {
+            queued.computeIfAbsent(item.lane(), lane -> new ArrayList<>()).add(item);
+        }
+
+        @Override
+        public synchronized List<Item> dueHeads(int limit) {
+            reads.incrementAndGet();
+            return queued.values().stream().filter(items -> !items.isEmpty()).map(items -> items.get(0))
+                    .sorted(Comparator.comparingInt(Item::sequence)).limit(limit).toList();
+        }
+
+        @Override
+        public long laneOf(Item head) {
+            return head.lane();
+        }
+
+        @Override
+        public synchronized boolean moreBehind(Item head) {
+            return queued.get(head.lane()).size() > 1;
+        }
+
+        @Override
+        public void process(Item item) {
+            try {
+                hold.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handled.add(item);
+            synchronized (this) {
+                queued.get(item.lane()).remove(0);
+            }
+        }
+    }
+
+    private final MemoryQueue queue = new MemoryQueue();
+    private LaneLoop<Item, Item> loop;
+
+    private void start(int workers) {
+        loop = new LaneLoop<>("test", queue, workers, 1, () -> Duration.ofSeconds(30), Clock.systemUTC());
+        loop.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.reads.get() == 1);
+    }
+
+    @AfterEach
+    void stop() {
+        loop.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anItemWithNothingBehindCostsOneReadNotTwo() throws InterruptedException {
+        start(2);
+
+        queue.add(new Item(1, 1));
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 1);
+        Thread.sleep(300);
+
+        assertThat(queue.reads.get()).isEqualTo(2); // at start, and when woken for the item
+    }
+
+    @Test
+    void aLaneStartedWithMoreBehindIsReadAgainWhenItsItemFinishes() {
+        queue.add(new Item(1, 1));
+        queue.add(new Item(1, 2));
+        queue.add(new Item(1, 3));
+
+        loop = new LaneLoop<>("test", queue, 2, 1, () -> Duration.ofSeconds(30), Clock.systemUTC());
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 3);
+        assertThat(queue.handled).extracting(Item::sequence).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aLaneSeenBusyIsReadAgainWhenItsItemFinishes() {
+        start(2);
+        queue.hold = new CountDownLatch(1);
+        queue.add(new Item(1, 1));
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 1);
+
+        queue.add(new Item(1, 2)); // arrives while the lane is busy: the read sees only the running head
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.reads.get() == 3);
+        queue.hold.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
+        assertThat(queue.handled).extracting(Item::sequence).containsExactly(1, 2);
+    }
+
+    @Test
+    void moreDueThanWorkersAreAllTakenAsWorkersFree() {
+        for (int i = 1; i <= 9; i++) {
+            queue.add(new Item(i, i));
+        }
+        loop = new LaneLoop<>("test", queue, 2, 1, () -> Duration.ofSeconds(30), Clock.systemUTC());
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 9);
+    }
+}
