@@ -129,6 +129,16 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
         return head.chatId();
     }
 
+    /**
+     * Counted by the same read: a head with nothing behind it needs no read when it is done. Whatever is
+     * queued for the chat meanwhile wakes the loop on its commit, and a row put back for a retry is due later
+     * anyway (found by the next poll, as before).
+     */
+    @Override
+    public boolean moreBehind(OutboxHead head) {
+        return head.behind() > 0;
+    }
+
     @Override
     public Admission<Due> admit(OutboxHead head, Instant now) {
         Outbound message = store.read(head);

@@ -59,6 +59,9 @@ class OutboxStoreTest {
         assertThat(store.read(head)).isEqualTo(new Outbound.Text(busy, "first", null));
         assertThat(head.behind()).isEqualTo(2);
         assertThat(heads.get(quiet).behind()).isZero();
+        // Only a lane with more behind its head needs another read when the head is done.
+        assertThat(outbox.moreBehind(head)).isTrue();
+        assertThat(outbox.moreBehind(heads.get(quiet))).isFalse();
         OutboxMessage row = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(head.id()));
         assertThat(head).isEqualTo(new OutboxHead(row.id, busy, "Text", OutboxStatus.PENDING, 0, null, false, false,
                 row.createdAt, row.payload, 2));
