@@ -135,6 +135,7 @@ public class MessageSender {
         row.notBefore = now;
         row.createdAt = now;
         row.ephemeral = ephemeral;
+        row.targetMessageId = OutboxStore.targetOf(message); // the unchanged-edit check finds the last edit by it
         row.persist();
         outboxChanged.fire(new OutboxChanged());
     }

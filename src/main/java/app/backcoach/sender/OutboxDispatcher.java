@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * Logs name outbox ids and chat ids, never message text.
  */
 @Singleton
-public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDispatcher.Due> {
+public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispatcher.Due> {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
     /** Extra heads read per pass, so a few rate-limited chats cannot hide the ready ones behind them. */
@@ -49,12 +49,12 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
     private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final SendRateLimiter limiter;
-    private final LaneLoop<OutboxMessage, Due> dispatcher;
+    private final LaneLoop<OutboxHead, Due> dispatcher;
     private final PendingTaps taps;
     private ScheduledExecutorService watchdog;
 
     /** A lane head cleared to go, read once: the row and the message in it. */
-    record Due(OutboxMessage row, Outbound message) {
+    record Due(OutboxHead row, Outbound message) {
     }
 
     public OutboxDispatcher(SenderConfig config, OutboxStore store, BotApi api,
@@ -120,19 +120,29 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
     }
 
     @Override
-    public List<OutboxMessage> dueHeads(int limit) {
+    public List<OutboxHead> dueHeads(int limit) {
         return store.dueLaneHeads(limit);
     }
 
     @Override
-    public long laneOf(OutboxMessage head) {
-        return head.chatId;
+    public long laneOf(OutboxHead head) {
+        return head.chatId();
+    }
+
+    /**
+     * Counted by the same read: a head with nothing behind it needs no read when it is done. Whatever is
+     * queued for the chat meanwhile wakes the loop on its commit, and a row put back for a retry is due later
+     * anyway (found by the next poll, as before).
+     */
+    @Override
+    public boolean moreBehind(OutboxHead head) {
+        return head.behind() > 0;
     }
 
     @Override
-    public Admission<Due> admit(OutboxMessage head, Instant now) {
+    public Admission<Due> admit(OutboxHead head, Instant now) {
         Outbound message = store.read(head);
-        Duration wait = limiter.tryAcquire(head.chatId, message.countsAsChatMessage(), now);
+        Duration wait = limiter.tryAcquire(head.chatId(), message.countsAsChatMessage(), now);
         return wait.isZero() ? Admission.now(new Due(head, message)) : Admission.in(wait);
     }
 
@@ -142,18 +152,18 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
             deliver(due.row(), due.message());
         } catch (RuntimeException e) {
             // Before the call (the database is down, say): nothing went out; the row is looked at again later.
-            LOG.warnf("Outbox %d: could not prepare the send (%s); trying again later", due.row().id,
+            LOG.warnf("Outbox %d: could not prepare the send (%s); trying again later", due.row().id(),
                     e.getClass().getSimpleName());
         }
     }
 
-    private void deliver(OutboxMessage row, Outbound message) {
+    private void deliver(OutboxHead row, Outbound message) {
         // A leader that could not renew its lease stops before its next call; the row waits for the next leader.
         long epoch = leader.epoch();
         if (!leader.mayCall()) {
             return;
         }
-        if (row.status == OutboxStatus.SENDING) {
+        if (row.status() == OutboxStatus.SENDING) {
             resumeInterrupted(row, message);
             return;
         }
@@ -164,7 +174,7 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
         try {
             // The checks before the call and the SENDING mark: one transaction, not one per step; retried on a
             // conflict (Galera certification), and only a row still pending is taken.
-            OutboxStore.Prepared prepared = ConflictRetry.call("outbox " + row.id, () -> store.prepare(row, message, epoch));
+            OutboxStore.Prepared prepared = ConflictRetry.call("outbox " + row.id(), () -> store.prepare(row, message, epoch));
             if (!prepared.go()) {
                 return; // the message already shows this, the user blocked the bot, or the row was erased
             }
@@ -175,21 +185,21 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
             }
             throw e;
         }
-        limiter.callStarting(row.chatId, clock.instant());
+        limiter.callStarting(row.chatId(), clock.instant());
         DeliveryOutcome outcome = api.deliver(message);
         if (Thread.currentThread().isInterrupted()) {
             // Cut off by a hard stop: left SENDING, exactly as a crash would leave it, and resolved the same way.
-            LOG.infof("Outbox %d: stopped mid-call; resolved on the next start", row.id);
+            LOG.infof("Outbox %d: stopped mid-call; resolved on the next start", row.id());
             return;
         }
         boolean checkable = message.createsMessage() && floor != null;
-        RetryPolicy.Decision decision = retryPolicy.decide(outcome, checkable, row.attempts + 1);
+        RetryPolicy.Decision decision = retryPolicy.decide(outcome, checkable, row.attempts() + 1);
         if (message instanceof Outbound.AnswerCallback answer && (decision.action() == RetryPolicy.Action.RETRY
                 || decision.action() == RetryPolicy.Action.PAUSE_ALL_AND_RETRY)) {
             taps.release(answer.callbackQueryId()); // certainly not answered: whoever comes first may try again
         }
         Long messageId = outcome instanceof DeliveryOutcome.Delivered delivered ? delivered.messageId() : null;
-        if (row.checkDuplicate && checkable && messageId != null) {
+        if (row.checkDuplicate() && checkable && messageId != null) {
             long sent = messageId;
             messageId = untilStored(row, () -> keepOne(row, floor, sent));
         }
@@ -207,16 +217,16 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
      * anything else is left, because repeating an edit or a callback answer that did happen is refused
      * by Telegram.
      */
-    private void resumeInterrupted(OutboxMessage row, Outbound message) {
-        if (message.createsMessage() && row.floorMessageId != null) {
+    private void resumeInterrupted(OutboxHead row, Outbound message) {
+        if (message.createsMessage() && row.floorMessageId() != null) {
             // Not at once: a new leader (or a restarted one) first takes in what the person wrote meanwhile, so
             // the check finds their messages in the inbox and does not mistake one for the first attempt.
-            store.resendChecked(row.id, clock.instant().plus(INTERRUPTED_RESEND_DELAY), true,
+            store.resendChecked(row.id(), clock.instant().plus(INTERRUPTED_RESEND_DELAY), true,
                     "interrupted during the call; resending with a check");
-            LOG.infof("Outbox %d to chat %d was interrupted mid-call; resending with a duplicate check", row.id, row.chatId);
+            LOG.infof("Outbox %d to chat %d was interrupted mid-call; resending with a duplicate check", row.id(), row.chatId());
         } else {
-            store.finish(row.id, OutboxStatus.UNCERTAIN, true, "interrupted during the call; not repeated");
-            LOG.infof("Outbox %d to chat %d was interrupted mid-call; not repeated", row.id, row.chatId);
+            store.finish(row, OutboxStatus.UNCERTAIN, true, "interrupted during the call; not repeated");
+            LOG.infof("Outbox %d to chat %d was interrupted mid-call; not repeated", row.id(), row.chatId());
         }
     }
 
@@ -231,27 +241,27 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
      *
      * @return the id of the one copy that stays
      */
-    private long keepOne(OutboxMessage row, long floor, long resent) {
-        List<Long> unexplained = unexplainedIds(row.chatId, floor, resent);
+    private long keepOne(OutboxHead row, long floor, long resent) {
+        List<Long> unexplained = unexplainedIds(row.chatId(), floor, resent);
         // More than one: the person wrote meanwhile and the inbox has not caught up yet (a new leader taking over
         // a backlog resumes interrupted sends at once). Look again while the poller stores what came.
         for (int look = 0; unexplained.size() > 1 && look < CATCH_UP_LOOKS && pause(CATCH_UP_PAUSE); look++) {
-            unexplained = unexplainedIds(row.chatId, floor, resent);
+            unexplained = unexplainedIds(row.chatId(), floor, resent);
         }
         if (unexplained.isEmpty()) {
             return resent;
         }
         if (unexplained.size() > 1) {
-            LOG.warnf("Outbox %d to chat %d: %d unexplained message ids before the resend; kept it", row.id,
-                    row.chatId, unexplained.size());
+            LOG.warnf("Outbox %d to chat %d: %d unexplained message ids before the resend; kept it", row.id(),
+                    row.chatId(), unexplained.size());
             return resent;
         }
         long first = unexplained.get(0);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            DeliveryOutcome deleted = api.deliver(new Outbound.Delete(row.chatId, resent));
+            DeliveryOutcome deleted = api.deliver(new Outbound.Delete(row.chatId(), resent));
             if (deleted instanceof DeliveryOutcome.Delivered) {
                 metrics.duplicateRemoved();
-                LOG.infof("Outbox %d to chat %d: the first attempt had arrived; the resend was deleted", row.id, row.chatId);
+                LOG.infof("Outbox %d to chat %d: the first attempt had arrived; the resend was deleted", row.id(), row.chatId());
                 return first;
             }
             if (!(deleted instanceof DeliveryOutcome.NotDelivered || deleted instanceof DeliveryOutcome.RateLimited)) {
@@ -259,7 +269,7 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
             }
             pause(Duration.ofMillis(200L * attempt));
         }
-        LOG.warnf("Outbox %d to chat %d: a duplicate could not be deleted", row.id, row.chatId);
+        LOG.warnf("Outbox %d to chat %d: a duplicate could not be deleted", row.id(), row.chatId());
         return first;
     }
 
@@ -268,38 +278,38 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
         return LongStream.range(floor + 1, resent).filter(id -> !theirs.contains(id)).boxed().toList();
     }
 
-    private void record(OutboxMessage row, Outbound message, DeliveryOutcome outcome, RetryPolicy.Decision decision,
+    private void record(OutboxHead row, Outbound message, DeliveryOutcome outcome, RetryPolicy.Decision decision,
                         Long messageId) {
         Instant now = clock.instant();
         switch (decision.action()) {
             case MARK_SENT -> {
-                store.markSent(row.id, row.ephemeral, messageId);
+                store.markSent(row.id(), row.ephemeral(), messageId);
                 metrics.messageSent();
             }
             case PAUSE_ALL_AND_RETRY -> {
                 metrics.rateLimited();
                 limiter.pauseUntil(now.plus(decision.delay()));
-                store.retryAt(row.id, now.plus(decision.delay()), false, decision.reason());
-                LOG.warnf("Telegram rate limit: all sends paused for %s (outbox %d)", decision.delay(), row.id);
+                store.retryAt(row.id(), now.plus(decision.delay()), false, decision.reason());
+                LOG.warnf("Telegram rate limit: all sends paused for %s (outbox %d)", decision.delay(), row.id());
             }
             case RETRY -> {
                 Duration delay = retryDelay(message, decision.delay());
-                store.retryAt(row.id, now.plus(delay), true, describe(outcome, decision));
-                LOG.infof("Outbox %d to chat %d: %s in %s", row.id, row.chatId, describe(outcome, decision), delay);
+                store.retryAt(row.id(), now.plus(delay), true, describe(outcome, decision));
+                LOG.infof("Outbox %d to chat %d: %s in %s", row.id(), row.chatId(), describe(outcome, decision), delay);
             }
             case RESEND_AND_CHECK -> {
-                store.resendChecked(row.id, now.plus(decision.delay()), true, describe(outcome, decision));
-                LOG.infof("Outbox %d to chat %d: %s in %s", row.id, row.chatId, describe(outcome, decision), decision.delay());
+                store.resendChecked(row.id(), now.plus(decision.delay()), true, describe(outcome, decision));
+                LOG.infof("Outbox %d to chat %d: %s in %s", row.id(), row.chatId(), describe(outcome, decision), decision.delay());
             }
             case MARK_BLOCKED -> {
                 metrics.blocked();
-                store.chatBlocked(row.id, row.chatId, decision.reason());
+                store.chatBlocked(row, decision.reason());
             }
             case FAIL, GIVE_UP_UNCERTAIN -> {
                 metrics.sendFailed();
                 OutboxStatus status = decision.action() == RetryPolicy.Action.FAIL ? OutboxStatus.FAILED : OutboxStatus.UNCERTAIN;
-                store.finish(row.id, status, true, describe(outcome, decision));
-                LOG.warnf("Outbox %d to chat %d not delivered: %s", row.id, row.chatId, describe(outcome, decision));
+                store.finish(row, status, true, describe(outcome, decision));
+                LOG.warnf("Outbox %d to chat %d not delivered: %s", row.id(), row.chatId(), describe(outcome, decision));
             }
         }
     }
@@ -313,16 +323,16 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
      * Each tap is answered once, in time: not after Telegram's window (it would refuse), and not when the
      * watchdog answered it already because this answer came too late.
      */
-    private boolean claimTap(OutboxMessage row, Outbound.AnswerCallback answer) {
+    private boolean claimTap(OutboxHead row, Outbound.AnswerCallback answer) {
         // A tap this process did not receive (before a restart, at another instance) is timed from its row.
         Duration age = taps.age(answer.callbackQueryId())
-                .orElseGet(() -> Duration.between(row.createdAt, clock.instant()));
+                .orElseGet(() -> Duration.between(row.createdAt(), clock.instant()));
         if (age.compareTo(ANSWER_WINDOW) > 0) {
-            store.finish(row.id, OutboxStatus.DROPPED, false, "too late: Telegram takes an answer within 15 s");
+            store.finish(row, OutboxStatus.DROPPED, false, "too late: Telegram takes an answer within 15 s");
             return false;
         }
-        if (!taps.claim(answer.callbackQueryId(), row.chatId)) {
-            store.finish(row.id, OutboxStatus.DROPPED, false, "answered already, when it was due");
+        if (!taps.claim(answer.callbackQueryId(), row.chatId())) {
+            store.finish(row, OutboxStatus.DROPPED, false, "answered already, when it was due");
             return false;
         }
         return true;
@@ -333,13 +343,13 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxMessage, OutboxDis
      * database is away this waits (the lane stays busy, so nothing is sent twice). A process that dies
      * meanwhile leaves the row SENDING, and {@link #resumeInterrupted} takes it from there.
      */
-    private <R> R untilStored(OutboxMessage row, java.util.function.Supplier<R> step) {
+    private <R> R untilStored(OutboxHead row, java.util.function.Supplier<R> step) {
         Duration wait = Duration.ofMillis(200);
         while (true) {
             try {
                 return step.get();
             } catch (RuntimeException e) {
-                LOG.warnf("Outbox %d: could not store the outcome (%s); trying again in %s", row.id,
+                LOG.warnf("Outbox %d: could not store the outcome (%s); trying again in %s", row.id(),
                         e.getClass().getSimpleName(), wait);
                 if (!pause(wait)) {
                     throw e;

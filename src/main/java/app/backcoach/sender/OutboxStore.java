@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.query.MutationQuery;
 
 /**
  * The outbox's transactions, one per step, so no delivery holds a transaction open while it waits on Telegram.
@@ -25,11 +26,6 @@ public class OutboxStore {
     private final Clock clock;
     private final UserService users;
 
-    private static final List<String> EDIT_KINDS = List.of(Outbound.EditText.class.getSimpleName(),
-            Outbound.EditKeyboard.class.getSimpleName());
-    /** Recent edits of a chat looked through for the last one of a message. */
-    private static final int EDITS_LOOKED_AT = 50;
-
     public OutboxStore(StoredJson json, Clock clock, UserService users) {
         this.json = json;
         this.clock = clock;
@@ -42,14 +38,18 @@ public class OutboxStore {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @ActivateRequestContext
-    public List<OutboxMessage> dueLaneHeads(int limit) {
+    public List<OutboxHead> dueLaneHeads(int limit) {
         return OutboxMessage.dueLaneHeads(clock.instant(), limit);
     }
 
     /** No database work, so no transaction. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Outbound read(OutboxMessage row) {
-        return json.read(row.payload, Outbound.class, "outbox row " + row.id);
+    public Outbound read(OutboxHead row) {
+        return read(row.payload(), row.id());
+    }
+
+    private Outbound read(String payload, long id) {
+        return json.read(payload, Outbound.class, "outbox row " + id);
     }
 
     /** Whether a row may go out now, and the chat's floor it goes with (see {@link OutboxDispatcher}). */
@@ -62,22 +62,22 @@ public class OutboxStore {
      * as sent, a message to someone who blocked the bot is dropped, otherwise the row is marked SENDING
      * (with the chat's floor for a new message, kept from the first attempt on).
      */
-    public Prepared prepare(OutboxMessage row, Outbound message, long epoch) {
+    public Prepared prepare(OutboxHead row, Outbound message, long epoch) {
         if (repeatsLastEdit(row, message)) {
-            finish(row.id, OutboxStatus.SENT, false, "not sent: the message already shows this");
+            finish(row, OutboxStatus.SENT, false, "not sent: the message already shows this");
             return Prepared.STOP;
         }
         Long floor = null;
         if (message.countsAsChatMessage()) {
-            boolean needsFloor = message.createsMessage() && row.floorMessageId == null;
-            ChatState chat = chatState(row.chatId, needsFloor);
+            boolean needsFloor = message.createsMessage() && row.floorMessageId() == null;
+            ChatState chat = chatState(row.chatId(), needsFloor);
             if (chat.blocked()) {
-                finish(row.id, OutboxStatus.DROPPED, false, "the user blocked the bot");
+                finish(row, OutboxStatus.DROPPED, false, "the user blocked the bot");
                 return Prepared.STOP;
             }
-            floor = !message.createsMessage() ? null : needsFloor ? chat.floor() : row.floorMessageId;
+            floor = !message.createsMessage() ? null : needsFloor ? chat.floor() : row.floorMessageId();
         }
-        return markInFlight(row.id, floor, epoch) ? new Prepared(true, floor) : Prepared.STOP;
+        return markInFlight(row.id(), floor, epoch) ? new Prepared(true, floor) : Prepared.STOP;
     }
 
     /**
@@ -88,97 +88,132 @@ public class OutboxStore {
      */
     private boolean markInFlight(long id, Long floor, long epoch) {
         // One UPDATE; a row that is gone, or taken by an attempt whose commit came first, matches nothing.
-        return floor == null
-                ? OutboxMessage.update("status = ?1, sentEpoch = ?2 where id = ?3 and status = ?4",
-                        OutboxStatus.SENDING, epoch, id, OutboxStatus.PENDING) == 1
-                : OutboxMessage.update("status = ?1, sentEpoch = ?2, floorMessageId = coalesce(floorMessageId, ?3)"
-                        + " where id = ?4 and status = ?5", OutboxStatus.SENDING, epoch, floor, id,
-                        OutboxStatus.PENDING) == 1;
+        return statement("""
+                UPDATE outbox_message
+                SET status = 'SENDING', sent_epoch = :epoch, floor_message_id = COALESCE(floor_message_id, :floor)
+                WHERE id = :id AND status = 'PENDING'""")
+                .setParameter("epoch", epoch)
+                .setParameter("floor", floor, Long.class)
+                .setParameter("id", id)
+                .executeUpdate() == 1;
     }
 
     /**
      * Whether this edit would set exactly what the last edit of the same message already set (a stale
      * tap refreshing a message that shows the current state, say). Telegram refuses such an edit with
-     * "message is not modified", so it is not sent. Only a last edit known to have arrived counts.
+     * "message is not modified", so it is not sent. Only a last edit known to have arrived counts. The
+     * last edit of the message is one row, found by its {@code target_message_id}; only its payload is read.
      */
-    public boolean repeatsLastEdit(OutboxMessage row, Outbound message) {
-        Long target = message instanceof Outbound.EditText edit ? Long.valueOf(edit.messageId())
-                : message instanceof Outbound.EditKeyboard edit ? Long.valueOf(edit.messageId()) : null;
+    public boolean repeatsLastEdit(OutboxHead row, Outbound message) {
+        Long target = targetOf(message);
         if (target == null) {
             return false;
         }
-        List<OutboxMessage> earlier = OutboxMessage.find("chatId = ?1 and id < ?2 and kind in ?3 and status <> ?4 "
-                        + "order by id desc", row.chatId, row.id, EDIT_KINDS, OutboxStatus.PENDING)
-                .page(0, EDITS_LOOKED_AT).list();
-        for (OutboxMessage previous : earlier) {
-            Outbound edit = read(previous);
-            long previousTarget = edit instanceof Outbound.EditText text ? text.messageId()
-                    : ((Outbound.EditKeyboard) edit).messageId();
-            if (previousTarget == target) {
-                return previous.status == OutboxStatus.SENT && edit.equals(message);
-            }
+        // The index on (chat_id, target_message_id, id) finds it; a pending earlier edit does not count (at a lane
+        // head there is none, since the chat's earlier rows are finished).
+        List<Object[]> last = OutboxMessage.getSession().createNativeQuery("""
+                SELECT id, status, payload FROM outbox_message
+                WHERE chat_id = :chat AND target_message_id = :target AND id < :id AND status <> 'PENDING'
+                ORDER BY id DESC
+                LIMIT 1""", Object[].class)
+                .addScalar("id", Long.class)
+                .addScalar("status", String.class)
+                .addScalar("payload", String.class)
+                .setParameter("chat", row.chatId())
+                .setParameter("target", target)
+                .setParameter("id", row.id())
+                .getResultList();
+        if (last.isEmpty()) {
+            return false;
         }
-        return false;
+        Object[] previous = last.get(0);
+        return OutboxStatus.SENT.name().equals(previous[1])
+                && read((String) previous[2], (Long) previous[0]).equals(message);
+    }
+
+    /** The message an edit changes, stored with its row; null for anything that is not an edit. */
+    static Long targetOf(Outbound message) {
+        return message instanceof Outbound.EditText edit ? Long.valueOf(edit.messageId())
+                : message instanceof Outbound.EditKeyboard edit ? Long.valueOf(edit.messageId()) : null;
     }
 
     /** Delivered: an ephemeral row goes, any other is marked sent; one statement either way. */
     public void markSent(long id, boolean ephemeral, Long telegramMessageId) {
         if (ephemeral) {
-            OutboxMessage.delete("id", id);
+            delete(id);
             return;
         }
-        OutboxMessage.update("status = ?1, attempts = attempts + 1, sentAt = ?2, telegramMessageId = ?3,"
-                        + " checkDuplicate = false, lastError = null where id = ?4",
-                OutboxStatus.SENT, clock.instant(), telegramMessageId, id);
+        statement("""
+                UPDATE outbox_message
+                SET status = 'SENT', attempts = attempts + 1, sent_at = :now, telegram_message_id = :messageId,
+                    check_duplicate = FALSE, last_error = NULL
+                WHERE id = :id""")
+                .setParameter("now", clock.instant())
+                .setParameter("messageId", telegramMessageId, Long.class)
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     public void retryAt(long id, Instant notBefore, boolean countAttempt, String reason) {
-        requeue(id, notBefore, countAttempt, reason);
+        requeue(id, notBefore, countAttempt, false, reason);
     }
 
     /** The attempt may have arrived: the resend checks the chat's message ids (see {@link OutboxDispatcher}). */
     public void resendChecked(long id, Instant notBefore, boolean countAttempt, String reason) {
-        OutboxMessage row = requeue(id, notBefore, countAttempt, reason);
-        if (row != null) {
-            row.checkDuplicate = true;
-        }
+        requeue(id, notBefore, countAttempt, true, reason);
     }
 
-    /** Back to pending at {@code notBefore}; null when the row is gone (erased meanwhile). */
-    private OutboxMessage requeue(long id, Instant notBefore, boolean countAttempt, String reason) {
-        OutboxMessage row = OutboxMessage.findById(id);
-        if (row == null) {
-            return null;
-        }
-        if (countAttempt) {
-            row.attempts++;
-        }
-        row.status = OutboxStatus.PENDING;
-        row.notBefore = notBefore;
-        row.lastError = truncate(reason);
-        return row;
+    /** Back to pending at {@code notBefore}, in one UPDATE; a row that is gone (erased meanwhile) matches nothing. */
+    private void requeue(long id, Instant notBefore, boolean countAttempt, boolean checkDuplicate, String reason) {
+        statement("""
+                UPDATE outbox_message
+                SET status = 'PENDING', attempts = attempts + :counted, not_before = :notBefore,
+                    last_error = :reason, check_duplicate = (check_duplicate OR :check)
+                WHERE id = :id""")
+                .setParameter("counted", countAttempt ? 1 : 0)
+                .setParameter("notBefore", notBefore)
+                .setParameter("reason", truncate(reason), String.class)
+                .setParameter("check", checkDuplicate)
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
-    public void finish(long id, OutboxStatus status, boolean countAttempt, String reason) {
-        OutboxMessage row = OutboxMessage.findById(id);
-        if (row == null) {
+    /**
+     * Finished without (another) call, in one statement: an ephemeral row goes, since it must not outlive its
+     * one chance of delivery either; any other is marked. A row that is gone (erased meanwhile) matches nothing.
+     */
+    public void finish(OutboxHead row, OutboxStatus status, boolean countAttempt, String reason) {
+        if (row.ephemeral() && status != OutboxStatus.PENDING) {
+            delete(row.id());
             return;
         }
-        if (countAttempt) {
-            row.attempts++;
-        }
-        row.status = status;
-        row.lastError = truncate(reason);
-        if (row.ephemeral && status != OutboxStatus.PENDING) {
-            row.delete(); // it must not outlive its one chance of delivery either
-        }
+        statement("""
+                UPDATE outbox_message SET status = :status, attempts = attempts + :counted, last_error = :reason
+                WHERE id = :id""")
+                .setParameter("status", status.name())
+                .setParameter("counted", countAttempt ? 1 : 0)
+                .setParameter("reason", truncate(reason), String.class)
+                .setParameter("id", row.id())
+                .executeUpdate();
     }
 
     /** After a 403: this message and everything else queued for the chat is dropped, and the user marked. */
-    public void chatBlocked(long id, long chatId, String reason) {
-        finish(id, OutboxStatus.DROPPED, true, reason);
-        OutboxMessage.dropPendingForChat(chatId, truncate(reason));
-        users.markBlocked(chatId);
+    public void chatBlocked(OutboxHead row, String reason) {
+        finish(row, OutboxStatus.DROPPED, true, reason);
+        OutboxMessage.dropPendingForChat(row.chatId(), truncate(reason));
+        users.markBlocked(row.chatId());
+    }
+
+    private void delete(long id) {
+        statement("DELETE FROM outbox_message WHERE id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    /**
+     * A single-row statement in SQL: HQL is translated anew on every call, and these run for every message
+     * sent. No OutboxMessage entity is loaded in this class, so none is flushed over what they write.
+     */
+    private static MutationQuery statement(String sql) {
+        return OutboxMessage.getSession().createNativeMutationQuery(sql);
     }
 
     /** Whether the person behind a chat blocked the bot, and the chat's floor when asked for. */

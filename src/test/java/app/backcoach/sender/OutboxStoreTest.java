@@ -1,0 +1,116 @@
+package app.backcoach.sender;
+
+import static app.backcoach.testing.Chats.awaitReplies;
+import static app.backcoach.testing.Chats.newChat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.backcoach.testing.FakeBotApi;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox's reads that every send goes through: lane heads, and the last edit of a message. */
+@QuarkusTest
+class OutboxStoreTest {
+
+    private final FakeBotApi fake = FakeBotApi.instance();
+
+    @Inject
+    MessageSender sender;
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    OutboxDispatcher outbox;
+
+    @AfterEach
+    void restart() {
+        outbox.start();
+    }
+
+    @Test
+    void aLaneHeadIsTheChatsOldestMessageAndCountsTheOnesBehindIt() {
+        long busy = newChat();
+        long quiet = newChat();
+        outbox.stop(Duration.ofSeconds(5)); // nothing is sent while the heads are looked at
+        QuarkusTransaction.requiringNew().run(() -> {
+            sender.send(busy, "first");
+            sender.send(quiet, "only");
+            sender.send(busy, "second");
+            sender.send(busy, "third");
+        });
+
+        Map<Long, OutboxHead> heads = store.dueLaneHeads(10_000).stream()
+                .filter(head -> head.chatId() == busy || head.chatId() == quiet)
+                .collect(Collectors.toMap(OutboxHead::chatId, Function.identity()));
+
+        assertThat(heads).containsOnlyKeys(busy, quiet);
+        OutboxHead head = heads.get(busy);
+        assertThat(store.read(head)).isEqualTo(new Outbound.Text(busy, "first", null));
+        assertThat(head.behind()).isEqualTo(2);
+        assertThat(heads.get(quiet).behind()).isZero();
+        // Only a lane with more behind its head needs another read when the head is done.
+        assertThat(outbox.moreBehind(head)).isTrue();
+        assertThat(outbox.moreBehind(heads.get(quiet))).isFalse();
+        OutboxMessage row = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(head.id()));
+        assertThat(head).isEqualTo(new OutboxHead(row.id, busy, "Text", OutboxStatus.PENDING, 0, null, false, false,
+                row.createdAt, row.payload, 2));
+
+        outbox.start();
+        assertThat(awaitReplies(busy, 3)).containsExactly("first", "second", "third");
+        assertThat(awaitReplies(quiet, 1)).containsExactly("only");
+    }
+
+    @Test
+    void anEditThatRepeatsTheLastEditOfItsMessageIsNotSent() {
+        long chat = newChat();
+        QuarkusTransaction.requiringNew().run(() -> {
+            sender.send(chat, "question");
+            sender.send(chat, "other");
+        });
+        awaitReplies(chat, 2);
+        long question = messageId(chat, "question");
+        long other = messageId(chat, "other");
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            sender.edit(chat, question, "answered", null);
+            sender.edit(chat, other, "answered", null); // the same text, but another message: sent
+            sender.edit(chat, question, "answered", null); // what the question shows already: not sent
+            sender.edit(chat, question, "changed", null);
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 0);
+
+        assertThat(fake.calls("editMessageText")).filteredOn(call -> call.chatId() != null && call.chatId() == chat)
+                .extracting(call -> call.params().path("message_id").asLong(), FakeBotApi.Call::text,
+                        FakeBotApi.Call::httpStatus)
+                .containsExactly(Tuple.tuple(question, "answered", 200), Tuple.tuple(other, "answered", 200),
+                        Tuple.tuple(question, "changed", 200));
+        assertThat(fake.violations()).noneMatch(violation -> violation.contains("to chat " + chat + ":"));
+        List<OutboxMessage> edits = QuarkusTransaction.requiringNew().call(() ->
+                OutboxMessage.list("chatId = ?1 and kind = 'EditText' order by id", chat));
+        assertThat(edits).extracting(row -> row.targetMessageId, row -> row.status)
+                .containsExactly(Tuple.tuple(question, OutboxStatus.SENT), Tuple.tuple(other, OutboxStatus.SENT),
+                        Tuple.tuple(question, OutboxStatus.SENT), Tuple.tuple(question, OutboxStatus.SENT));
+        assertThat(edits.get(2).lastError).isEqualTo("not sent: the message already shows this");
+    }
+
+    private long messageId(long chat, String text) {
+        return fake.currentMessages(chat).stream().filter(m -> m.path("text").asText().equals(text)).findFirst()
+                .orElseThrow().path("message_id").asLong();
+    }
+
+    private static long unfinishedRows(long chat) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("chatId = ?1 and status in ?2", chat,
+                List.of(OutboxStatus.PENDING, OutboxStatus.SENDING)));
+    }
+}
