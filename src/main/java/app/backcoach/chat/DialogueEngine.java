@@ -79,15 +79,20 @@ public class DialogueEngine implements FormattedButton {
         DialogueDefinition definition = flow(code).definition();
         Question first = definition.step(questionId)
                 .orElseThrow(() -> new IllegalArgumentException("Dialogue " + code + " has no step " + questionId));
-        DialogueState.deleteById(context.userId());
-        DialogueState state = new DialogueState();
-        state.telegramUserId = context.userId();
+        // A dialogue open before is overwritten in place: one UPDATE, where a DELETE and an INSERT were two.
+        DialogueState state = DialogueState.<DialogueState>findByIdOptional(context.userId()).orElseGet(() -> {
+            DialogueState fresh = new DialogueState();
+            fresh.telegramUserId = context.userId();
+            return fresh;
+        });
         state.dialogue = code;
         state.definitionVersion = definition.version();
         state.startedAt = clock.instant();
         state.messageId = context.messageId();
         moveTo(state, first, new Progress(given.values(), List.of()));
-        state.persist();
+        if (!state.isPersistent()) {
+            state.persist();
+        }
         ask(context, definition, first, false);
     }
 
