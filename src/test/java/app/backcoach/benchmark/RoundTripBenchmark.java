@@ -171,9 +171,11 @@ class RoundTripBenchmark {
         String loadBefore = uptime();
         Map<String, Long> statementsBefore = proxy.snapshot();
         long cpuBefore = app.cpuMillis();
+        long systemBefore = app.systemMillis();
         Map<String, Long> groupsBefore = app.cpuByThreadGroup();
         Load result = load.run();
         long cpu = app.cpuMillis() - cpuBefore;
+        long system = app.systemMillis() - systemBefore;
         Map<String, Long> groups = difference(app.cpuByThreadGroup(), groupsBefore);
         Map<String, Long> statements = difference(proxy.snapshot(), statementsBefore);
         String loadAfter = uptime();
@@ -186,8 +188,8 @@ class RoundTripBenchmark {
         lines.add(String.format(Locale.ROOT, "latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (load average %s → %s)",
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.get(updates - 1),
                 loadBefore, loadAfter));
-        lines.add(String.format(Locale.ROOT, "app CPU %.2f ms per update (%d ms over the load); peak RSS %d MB",
-                (double) cpu / updates, cpu, app.peakRssKb() / 1024));
+        lines.add(String.format(Locale.ROOT, "app CPU %.2f ms per update (%d ms over the load; %.2f of it in the kernel);"
+                        + " peak RSS %d MB", (double) cpu / updates, cpu, (double) system / updates, app.peakRssKb() / 1024));
         lines.add("  by threads (ms per update): " + groups.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), (double) entry.getValue() / updates))
@@ -383,10 +385,24 @@ class RoundTripBenchmark {
         }
 
         long cpuMillis() throws IOException {
+            return userMillis() + systemMillis();
+        }
+
+        /** In the JVM's own code (utime). */
+        long userMillis() throws IOException {
+            return statField(11);
+        }
+
+        /** In the kernel on its behalf (stime): sockets, waking threads, memory. */
+        long systemMillis() throws IOException {
+            return statField(12);
+        }
+
+        private long statField(int index) throws IOException {
             String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; in clock ticks (1/100 s).
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            return Long.parseLong(fields[index]) * 10;
         }
 
         /**
