@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /** One outbound Bot API call, stored until it is delivered. */
 @Entity
@@ -71,50 +70,6 @@ public class OutboxMessage extends PanacheEntityBase {
     /** The message an edit changes (null for anything else): the last edit of a message is found by it. */
     @Column(name = "target_message_id")
     public Long targetMessageId;
-
-    /**
-     * The oldest unfinished message of each chat that is due, oldest chats first: a chat's messages go
-     * out strictly in order, so only its head may be sent. A head still SENDING is one whose call was
-     * interrupted (the dispatcher never offers a lane that is busy here). Read as plain columns, not as
-     * entities: it runs once or more per message sent, and nothing here is changed through the entity.
-     */
-    static List<OutboxHead> dueLaneHeads(Instant now, int limit) {
-        List<Object[]> rows = getSession().createNativeQuery("""
-                SELECT o.id, o.chat_id, o.kind, o.status, o.attempts, o.floor_message_id, o.check_duplicate,
-                       o.ephemeral, o.created_at, o.payload, h.unfinished - 1 AS behind
-                FROM outbox_message o
-                JOIN (SELECT chat_id, MIN(id) AS head, COUNT(*) AS unfinished FROM outbox_message
-                      WHERE status IN ('PENDING', 'SENDING') GROUP BY chat_id) h ON o.id = h.head
-                WHERE o.not_before <= :now OR o.status = 'SENDING'
-                ORDER BY o.id
-                LIMIT :limit""", Object[].class)
-                .addScalar("id", Long.class)
-                .addScalar("chat_id", Long.class)
-                .addScalar("kind", String.class)
-                .addScalar("status", String.class)
-                .addScalar("attempts", Integer.class)
-                .addScalar("floor_message_id", Long.class)
-                .addScalar("check_duplicate", Boolean.class)
-                .addScalar("ephemeral", Boolean.class)
-                .addScalar("created_at", Instant.class)
-                .addScalar("payload", String.class)
-                .addScalar("behind", Long.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(row -> new OutboxHead((Long) row[0], (Long) row[1], (String) row[2],
-                OutboxStatus.valueOf((String) row[3]), (Integer) row[4], (Long) row[5], (Boolean) row[6],
-                (Boolean) row[7], (Instant) row[8], (String) row[9], (Long) row[10])).toList();
-    }
-
-    public static long dropPendingForChat(long chatId, String reason) {
-        return update("status = ?1, lastError = ?2 where chatId = ?3 and status = ?4",
-                OutboxStatus.DROPPED, reason, chatId, OutboxStatus.PENDING);
-    }
-
-    public static long deleteFinishedBefore(Instant cutoff) {
-        return delete("status not in (?1, ?2) and createdAt < ?3", OutboxStatus.PENDING, OutboxStatus.SENDING, cutoff);
-    }
 
     public static long deleteForChat(long chatId) {
         return delete("chatId", chatId);

@@ -1,49 +1,79 @@
 package app.backcoach.sender;
 
+import app.backcoach.database.Sql;
 import app.backcoach.support.StoredJson;
 import app.backcoach.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.query.MutationQuery;
 
 /**
  * The outbox's transactions, one per step, so no delivery holds a transaction open while it waits on Telegram.
  * A row that is gone when its outcome is recorded was erased meanwhile (/delete): nothing is left to record.
+ *
+ * <p>Plain SQL on a pooled connection ({@link Sql}), no JTA and no ORM session: these run for every message
+ * sent, and around a statement or two a JTA transaction with a Hibernate session cost more than the
+ * statements. No OutboxMessage entity is read here, so none is flushed over what these write.
  */
 @ApplicationScoped
-@Transactional
 public class OutboxStore {
 
     private static final int MAX_ERROR_LENGTH = 255;
     /** The kinds that make a new message (see {@link Outbound#createsMessage()}), as stored in {@code kind}. */
-    private static final List<String> MESSAGE_KINDS = List.of("Text", "Document", "Photo");
+    private static final String MESSAGE_KINDS = "('Text', 'Document', 'Photo')";
 
     private final StoredJson json;
     private final Clock clock;
     private final UserService users;
+    private final Sql sql;
 
-    public OutboxStore(StoredJson json, Clock clock, UserService users) {
+    public OutboxStore(StoredJson json, Clock clock, UserService users, Sql sql) {
         this.json = json;
         this.clock = clock;
         this.users = users;
+        this.sql = sql;
     }
 
     /**
-     * One SELECT, run in autocommit: in a transaction it cost three more round trips (autocommit off,
-     * COMMIT, autocommit on), and it runs once or more per message sent.
+     * The oldest unfinished message of each chat that is due, oldest chats first: a chat's messages go out
+     * strictly in order, so only its head may be sent. A head still SENDING is one whose call was interrupted
+     * (the dispatcher never offers a lane that is busy here). With each head, how many of the chat's
+     * unfinished messages wait behind it.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    @ActivateRequestContext
     public List<OutboxHead> dueLaneHeads(int limit) {
-        return OutboxMessage.dueLaneHeads(clock.instant(), limit);
+        return sql.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT o.id, o.chat_id, o.kind, o.status, o.attempts, o.floor_message_id, o.check_duplicate,
+                           o.ephemeral, o.created_at, o.payload, h.unfinished - 1
+                    FROM outbox_message o
+                    JOIN (SELECT chat_id, MIN(id) AS head, COUNT(*) AS unfinished FROM outbox_message
+                          WHERE status IN ('PENDING', 'SENDING') GROUP BY chat_id) h ON o.id = h.head
+                    WHERE o.not_before <= ? OR o.status = 'SENDING'
+                    ORDER BY o.id
+                    LIMIT ?""")) {
+                Sql.set(query, 1, clock.instant());
+                query.setInt(2, limit);
+                List<OutboxHead> heads = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        heads.add(new OutboxHead(row.getLong(1), row.getLong(2), row.getString(3),
+                                OutboxStatus.valueOf(row.getString(4)), row.getInt(5), Sql.nullableLong(row, 6),
+                                row.getBoolean(7), row.getBoolean(8), Sql.instant(row, 9), row.getString(10),
+                                row.getLong(11)));
+                    }
+                }
+                return heads;
+            }
+        });
     }
 
-    /** No database work, so no transaction. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** No database work. */
     public Outbound read(OutboxHead row) {
         return read(row.payload(), row.id());
     }
@@ -63,21 +93,23 @@ public class OutboxStore {
      * (with the chat's floor for a new message, kept from the first attempt on).
      */
     public Prepared prepare(OutboxHead row, Outbound message, long epoch) {
-        if (repeatsLastEdit(row, message)) {
-            finish(row, OutboxStatus.SENT, false, "not sent: the message already shows this");
-            return Prepared.STOP;
-        }
-        Long floor = null;
-        if (message.countsAsChatMessage()) {
-            boolean needsFloor = message.createsMessage() && row.floorMessageId() == null;
-            ChatState chat = chatState(row.chatId(), needsFloor);
-            if (chat.blocked()) {
-                finish(row, OutboxStatus.DROPPED, false, "the user blocked the bot");
+        return sql.transaction(connection -> {
+            if (repeatsLastEdit(connection, row, message)) {
+                finish(connection, row, OutboxStatus.SENT, false, "not sent: the message already shows this");
                 return Prepared.STOP;
             }
-            floor = !message.createsMessage() ? null : needsFloor ? chat.floor() : row.floorMessageId();
-        }
-        return markInFlight(row.id(), floor, epoch) ? new Prepared(true, floor) : Prepared.STOP;
+            Long floor = null;
+            if (message.countsAsChatMessage()) {
+                boolean needsFloor = message.createsMessage() && row.floorMessageId() == null;
+                ChatState chat = chatState(connection, row.chatId(), needsFloor);
+                if (chat.blocked()) {
+                    finish(connection, row, OutboxStatus.DROPPED, false, "the user blocked the bot");
+                    return Prepared.STOP;
+                }
+                floor = !message.createsMessage() ? null : needsFloor ? chat.floor() : row.floorMessageId();
+            }
+            return markInFlight(connection, row.id(), floor, epoch) ? new Prepared(true, floor) : Prepared.STOP;
+        });
     }
 
     /**
@@ -86,16 +118,17 @@ public class OutboxStore {
      * @return false when the row is gone (erased meanwhile) or no longer pending (taken by another attempt,
      *         whose commit came first): then nothing is sent
      */
-    private boolean markInFlight(long id, Long floor, long epoch) {
+    private static boolean markInFlight(Connection connection, long id, Long floor, long epoch) throws SQLException {
         // One UPDATE; a row that is gone, or taken by an attempt whose commit came first, matches nothing.
-        return statement("""
+        try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE outbox_message
-                SET status = 'SENDING', sent_epoch = :epoch, floor_message_id = COALESCE(floor_message_id, :floor)
-                WHERE id = :id AND status = 'PENDING'""")
-                .setParameter("epoch", epoch)
-                .setParameter("floor", floor, Long.class)
-                .setParameter("id", id)
-                .executeUpdate() == 1;
+                SET status = 'SENDING', sent_epoch = ?, floor_message_id = COALESCE(floor_message_id, ?)
+                WHERE id = ? AND status = 'PENDING'""")) {
+            update.setLong(1, epoch);
+            Sql.set(update, 2, floor);
+            update.setLong(3, id);
+            return update.executeUpdate() == 1;
+        }
     }
 
     /**
@@ -104,31 +137,26 @@ public class OutboxStore {
      * "message is not modified", so it is not sent. Only a last edit known to have arrived counts. The
      * last edit of the message is one row, found by its {@code target_message_id}; only its payload is read.
      */
-    public boolean repeatsLastEdit(OutboxHead row, Outbound message) {
+    private boolean repeatsLastEdit(Connection connection, OutboxHead row, Outbound message) throws SQLException {
         Long target = targetOf(message);
         if (target == null) {
             return false;
         }
         // The index on (chat_id, target_message_id, id) finds it; a pending earlier edit does not count (at a lane
         // head there is none, since the chat's earlier rows are finished).
-        List<Object[]> last = OutboxMessage.getSession().createNativeQuery("""
+        try (PreparedStatement query = connection.prepareStatement("""
                 SELECT id, status, payload FROM outbox_message
-                WHERE chat_id = :chat AND target_message_id = :target AND id < :id AND status <> 'PENDING'
+                WHERE chat_id = ? AND target_message_id = ? AND id < ? AND status <> 'PENDING'
                 ORDER BY id DESC
-                LIMIT 1""", Object[].class)
-                .addScalar("id", Long.class)
-                .addScalar("status", String.class)
-                .addScalar("payload", String.class)
-                .setParameter("chat", row.chatId())
-                .setParameter("target", target)
-                .setParameter("id", row.id())
-                .getResultList();
-        if (last.isEmpty()) {
-            return false;
+                LIMIT 1""")) {
+            query.setLong(1, row.chatId());
+            query.setLong(2, target);
+            query.setLong(3, row.id());
+            try (ResultSet last = query.executeQuery()) {
+                return last.next() && OutboxStatus.SENT.name().equals(last.getString(2))
+                        && read(last.getString(3), last.getLong(1)).equals(message);
+            }
         }
-        Object[] previous = last.get(0);
-        return OutboxStatus.SENT.name().equals(previous[1])
-                && read((String) previous[2], (Long) previous[0]).equals(message);
     }
 
     /** The message an edit changes, stored with its row; null for anything that is not an edit. */
@@ -139,19 +167,21 @@ public class OutboxStore {
 
     /** Delivered: an ephemeral row goes, any other is marked sent; one statement either way. */
     public void markSent(long id, boolean ephemeral, Long telegramMessageId) {
-        if (ephemeral) {
-            delete(id);
-            return;
-        }
-        statement("""
-                UPDATE outbox_message
-                SET status = 'SENT', attempts = attempts + 1, sent_at = :now, telegram_message_id = :messageId,
-                    check_duplicate = FALSE, last_error = NULL
-                WHERE id = :id""")
-                .setParameter("now", clock.instant())
-                .setParameter("messageId", telegramMessageId, Long.class)
-                .setParameter("id", id)
-                .executeUpdate();
+        sql.transaction(connection -> {
+            if (ephemeral) {
+                return delete(connection, id);
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE outbox_message
+                    SET status = 'SENT', attempts = attempts + 1, sent_at = ?, telegram_message_id = ?,
+                        check_duplicate = FALSE, last_error = NULL
+                    WHERE id = ?""")) {
+                Sql.set(update, 1, clock.instant());
+                Sql.set(update, 2, telegramMessageId);
+                update.setLong(3, id);
+                return update.executeUpdate();
+            }
+        });
     }
 
     public void retryAt(long id, Instant notBefore, boolean countAttempt, String reason) {
@@ -165,17 +195,20 @@ public class OutboxStore {
 
     /** Back to pending at {@code notBefore}, in one UPDATE; a row that is gone (erased meanwhile) matches nothing. */
     private void requeue(long id, Instant notBefore, boolean countAttempt, boolean checkDuplicate, String reason) {
-        statement("""
-                UPDATE outbox_message
-                SET status = 'PENDING', attempts = attempts + :counted, not_before = :notBefore,
-                    last_error = :reason, check_duplicate = (check_duplicate OR :check)
-                WHERE id = :id""")
-                .setParameter("counted", countAttempt ? 1 : 0)
-                .setParameter("notBefore", notBefore)
-                .setParameter("reason", truncate(reason), String.class)
-                .setParameter("check", checkDuplicate)
-                .setParameter("id", id)
-                .executeUpdate();
+        sql.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE outbox_message
+                    SET status = 'PENDING', attempts = attempts + ?, not_before = ?, last_error = ?,
+                        check_duplicate = (check_duplicate OR ?)
+                    WHERE id = ?""")) {
+                update.setInt(1, countAttempt ? 1 : 0);
+                Sql.set(update, 2, notBefore);
+                update.setString(3, truncate(reason));
+                update.setBoolean(4, checkDuplicate);
+                update.setLong(5, id);
+                return update.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -183,41 +216,55 @@ public class OutboxStore {
      * one chance of delivery either; any other is marked. A row that is gone (erased meanwhile) matches nothing.
      */
     public void finish(OutboxHead row, OutboxStatus status, boolean countAttempt, String reason) {
+        sql.transaction(connection -> finish(connection, row, status, countAttempt, reason));
+    }
+
+    private static int finish(Connection connection, OutboxHead row, OutboxStatus status, boolean countAttempt,
+                              String reason) throws SQLException {
         if (row.ephemeral() && status != OutboxStatus.PENDING) {
-            delete(row.id());
-            return;
+            return delete(connection, row.id());
         }
-        statement("""
-                UPDATE outbox_message SET status = :status, attempts = attempts + :counted, last_error = :reason
-                WHERE id = :id""")
-                .setParameter("status", status.name())
-                .setParameter("counted", countAttempt ? 1 : 0)
-                .setParameter("reason", truncate(reason), String.class)
-                .setParameter("id", row.id())
-                .executeUpdate();
-    }
-
-    /** After a 403: this message and everything else queued for the chat is dropped, and the user marked. */
-    public void chatBlocked(OutboxHead row, String reason) {
-        finish(row, OutboxStatus.DROPPED, true, reason);
-        OutboxMessage.dropPendingForChat(row.chatId(), truncate(reason));
-        users.markBlocked(row.chatId());
-    }
-
-    private void delete(long id) {
-        statement("DELETE FROM outbox_message WHERE id = :id").setParameter("id", id).executeUpdate();
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_message SET status = ?, attempts = attempts + ?, last_error = ? WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setInt(2, countAttempt ? 1 : 0);
+            update.setString(3, truncate(reason));
+            update.setLong(4, row.id());
+            return update.executeUpdate();
+        }
     }
 
     /**
-     * A single-row statement in SQL: HQL is translated anew on every call, and these run for every message
-     * sent. No OutboxMessage entity is loaded in this class, so none is flushed over what they write.
+     * After a 403: this message and everything else queued for the chat is dropped, then the user is marked.
+     * Two transactions: should the second not happen, the next message to the chat meets the 403 again.
      */
-    private static MutationQuery statement(String sql) {
-        return OutboxMessage.getSession().createNativeMutationQuery(sql);
+    public void chatBlocked(OutboxHead row, String reason) {
+        sql.transaction(connection -> {
+            finish(connection, row, OutboxStatus.DROPPED, true, reason);
+            try (PreparedStatement drop = connection.prepareStatement(
+                    "UPDATE outbox_message SET status = 'DROPPED', last_error = ? WHERE chat_id = ? AND status = 'PENDING'")) {
+                drop.setString(1, truncate(reason));
+                drop.setLong(2, row.chatId());
+                return drop.executeUpdate();
+            }
+        });
+        users.markBlocked(row.chatId());
+    }
+
+    private static int delete(Connection connection, long id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_message WHERE id = ?")) {
+            delete.setLong(1, id);
+            return delete.executeUpdate();
+        }
     }
 
     /** Whether the person behind a chat blocked the bot, and the chat's floor when asked for. */
     record ChatState(boolean blocked, Long floor) {
+    }
+
+    /** See {@link #chatState(Connection, long, boolean)}; in a transaction of its own. */
+    ChatState chatState(long chatId, boolean withFloor) {
+        return sql.transaction(connection -> chatState(connection, chatId, withFloor));
     }
 
     /**
@@ -226,51 +273,72 @@ public class OutboxStore {
      * the person's last message's id, unless a message of ours after it may or may not have arrived). In a
      * private chat every message, theirs or ours, takes the next id.
      */
-    ChatState chatState(long chatId, boolean withFloor) {
-        var em = OutboxMessage.getEntityManager();
+    private static ChatState chatState(Connection connection, long chatId, boolean withFloor) throws SQLException {
         // Groups and channels: message ids are not ours to reason about, so there is no floor.
         if (!withFloor || chatId <= 0) {
-            Number blocked = (Number) em.createNativeQuery(
-                            "SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = :chat AND blocked_at IS NOT NULL")
-                    .setParameter("chat", chatId).getSingleResult();
-            return new ChatState(blocked.longValue() > 0, null);
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL")) {
+                query.setLong(1, chatId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return new ChatState(row.getLong(1) > 0, null);
+                }
+            }
         }
         // The inbox is the intake's table; read here only for the ids of the person's messages.
-        Object[] row = (Object[]) em.createNativeQuery("""
+        try (PreparedStatement query = connection.prepareStatement("""
                 SELECT
-                  (SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = :chat AND blocked_at IS NOT NULL),
+                  (SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL),
                   (SELECT COUNT(*) FROM outbox_message
-                   WHERE chat_id = :chat AND status = 'UNCERTAIN' AND kind IN (:kinds)
+                   WHERE chat_id = ? AND status = 'UNCERTAIN' AND kind IN %1$s
                      AND id > COALESCE((SELECT MAX(id) FROM outbox_message
-                                        WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds)
+                                        WHERE chat_id = ? AND status = 'SENT' AND kind IN %1$s
                                           AND telegram_message_id IS NOT NULL), 0)),
                   (SELECT MAX(telegram_message_id) FROM outbox_message
-                   WHERE chat_id = :chat AND status = 'SENT' AND kind IN (:kinds)),
-                  (SELECT MAX(message_id) FROM inbox_update WHERE chat_id = :chat)""")
-                .setParameter("chat", chatId).setParameter("kinds", MESSAGE_KINDS).getSingleResult();
-        boolean blocked = ((Number) row[0]).longValue() > 0;
-        if (((Number) row[1]).longValue() > 0) {
-            return new ChatState(blocked, null);
+                   WHERE chat_id = ? AND status = 'SENT' AND kind IN %1$s),
+                  (SELECT MAX(message_id) FROM inbox_update WHERE chat_id = ?)""".formatted(MESSAGE_KINDS))) {
+            for (int i = 1; i <= 5; i++) {
+                query.setLong(i, chatId);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                boolean blocked = row.getLong(1) > 0;
+                if (row.getLong(2) > 0) {
+                    return new ChatState(blocked, null);
+                }
+                long floor = Math.max(row.getLong(3), row.getLong(4)); // NULL reads as 0: nothing known
+                return new ChatState(blocked, floor > 0 ? floor : null);
+            }
         }
-        long ours = row[2] == null ? 0 : ((Number) row[2]).longValue();
-        long theirs = row[3] == null ? 0 : ((Number) row[3]).longValue();
-        long floor = Math.max(ours, theirs);
-        return new ChatState(blocked, floor > 0 ? floor : null);
     }
 
     /** Ids of the person's own messages in the chat, strictly between two ids. */
-    @SuppressWarnings("unchecked")
     public List<Long> personMessageIdsBetween(long chatId, long afterId, long beforeId) {
-        List<Number> ids = OutboxMessage.getEntityManager().createNativeQuery("""
-                SELECT message_id FROM inbox_update
-                WHERE chat_id = :chat AND message_id > :after AND message_id < :before""")
-                .setParameter("chat", chatId).setParameter("after", afterId).setParameter("before", beforeId)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return sql.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT message_id FROM inbox_update WHERE chat_id = ? AND message_id > ? AND message_id < ?")) {
+                query.setLong(1, chatId);
+                query.setLong(2, afterId);
+                query.setLong(3, beforeId);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
     public long eraseFinishedBefore(Instant cutoff) {
-        return OutboxMessage.deleteFinishedBefore(cutoff);
+        return sql.transaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM outbox_message WHERE status NOT IN ('PENDING', 'SENDING') AND created_at < ?")) {
+                Sql.set(delete, 1, cutoff);
+                return (long) delete.executeUpdate();
+            }
+        });
     }
 
     private static String truncate(String reason) {

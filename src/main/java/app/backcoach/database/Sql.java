@@ -1,0 +1,106 @@
+package app.backcoach.database;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Plain JDBC for the queues' own few statements (the inbox's and the outbox's bookkeeping), which run
+ * for every update and every message. A JTA transaction with an ORM session around two SQL lines cost
+ * more than the lines: interceptors, the coordinator, a session to open and flush. Everything a
+ * feature does stays in JPA; these statements name no entity.
+ *
+ * <p>Timestamps are UTC, as Hibernate writes them ({@code quarkus.hibernate-orm.jdbc.timezone=UTC}).
+ */
+@ApplicationScoped
+public class Sql {
+
+    /** Work on one connection, in one transaction. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R on(Connection connection) throws SQLException;
+    }
+
+    /** A statement failed; the cause is the driver's exception (a conflict is recognised by its code). */
+    public static final class Failed extends RuntimeException {
+        Failed(SQLException cause) {
+            super(cause.getClass().getSimpleName() + " (" + cause.getErrorCode() + ")", cause);
+        }
+    }
+
+    private final AgroalDataSource dataSource;
+    private final TransactionManager transactions;
+
+    public Sql(AgroalDataSource dataSource, TransactionManager transactions) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Runs the work in its own transaction, committed when it returns and rolled back when it throws.
+     * Never inside a JTA transaction: the pool would enlist the connection in it, and this commit would
+     * cut that transaction in two.
+     */
+    public <R> R transaction(Work<R> work) {
+        requireNoTransaction();
+        try (Connection connection = dataSource.getConnection()) {
+            // The pool's connections are in manual-commit mode (ManualCommitConnections).
+            try {
+                R result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new Failed(e);
+        }
+    }
+
+    private void requireNoTransaction() {
+        try {
+            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                throw new IllegalStateException("Plain SQL runs in its own transaction, never inside a JTA one");
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    public static void set(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    public static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+}
