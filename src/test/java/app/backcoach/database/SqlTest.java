@@ -1,0 +1,93 @@
+package app.backcoach.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The queues' plain SQL: one transaction per call, all or nothing, never nested in a JTA transaction. */
+@QuarkusTest
+class SqlTest {
+
+    @Inject
+    Sql sql;
+
+    @BeforeEach
+    void table() {
+        sql.transaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS sql_probe (id INT PRIMARY KEY, at DATETIME(6) NULL)");
+                return statement.executeUpdate("DELETE FROM sql_probe");
+            }
+        });
+    }
+
+    @Test
+    void workThatThrowsLeavesNothingBehind() {
+        assertThatThrownBy(() -> sql.transaction(connection -> {
+            insert(connection, 1, null);
+            throw new IllegalStateException("half way");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void aFailedStatementRollsBackTheWholeTransactionAndKeepsTheDriversError() {
+        assertThatThrownBy(() -> sql.transaction(connection -> {
+            insert(connection, 2, null);
+            return insert(connection, 2, null); // duplicate key
+        })).isInstanceOf(Sql.Failed.class).hasCauseInstanceOf(java.sql.SQLException.class);
+
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void insideAJtaTransactionItRefusesRatherThanCutItInTwo() {
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> sql.transaction(connection -> 0)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void instantsAreStoredAndReadAsUtc() {
+        Instant at = Instant.parse("2026-03-29T01:30:00.123456Z"); // a clock change in Europe, to be sure
+        sql.transaction(connection -> insert(connection, 3, at));
+
+        Instant read = sql.transaction(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT at, DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%s') FROM sql_probe")) {
+                row.next();
+                assertThat(row.getString(2)).isEqualTo("2026-03-29T01:30:00");
+                return Sql.instant(row, 1);
+            }
+        });
+        assertThat(read).isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static int insert(java.sql.Connection connection, int id, Instant at) throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sql_probe VALUES (?, ?)")) {
+            insert.setInt(1, id);
+            Sql.set(insert, 2, at);
+            return insert.executeUpdate();
+        }
+    }
+
+    private long count() {
+        return sql.transaction(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM sql_probe")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+}
