@@ -68,6 +68,51 @@ public class Sql {
         }
     }
 
+    /**
+     * A connection of the caller's own in autocommit, for one loop's repeated reads (the lane heads): on a
+     * pooled connection, out of autocommit, every read opened a transaction that needed a COMMIT, about
+     * three round trips per update. Held until closed; a failed read gives the connection back to the
+     * pool (which checks it) and the next read takes another.
+     */
+    public Reader reader() {
+        return new Reader();
+    }
+
+    /** See {@link #reader()}. Its reads run one at a time. */
+    public final class Reader implements AutoCloseable {
+        private Connection connection;
+
+        private Reader() {
+        }
+
+        public synchronized <R> R read(Work<R> work) {
+            requireNoTransaction();
+            try {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    // Through the pool's wrapper: switched back to manual commit when it goes back to the pool.
+                    connection.setAutoCommit(true);
+                }
+                return work.on(connection);
+            } catch (SQLException e) {
+                close();
+                throw new Failed(e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // given back broken; the pool drops it
+                }
+                connection = null;
+            }
+        }
+    }
+
     private void requireNoTransaction() {
         try {
             if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {

@@ -2,6 +2,7 @@ package app.backcoach.intake;
 
 import app.backcoach.database.Sql;
 import app.backcoach.ops.BotMetrics;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -35,12 +36,19 @@ public class InboxService {
     private final IntakeConfig config;
     private final BotMetrics metrics;
     private final Sql sql;
+    private final Sql.Reader headReader;
 
     public InboxService(Clock clock, IntakeConfig config, BotMetrics metrics, Sql sql) {
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
         this.sql = sql;
+        this.headReader = sql.reader();
+    }
+
+    @PreDestroy
+    void close() {
+        headReader.close();
     }
 
     /**
@@ -186,7 +194,7 @@ public class InboxService {
 
     /** Ids only, and how many of the chat's updates wait behind: the payload is read under the row's lock. */
     private List<InboxHead> heads(String partitionFilter, int limit, int count, Collection<Integer> partitions) {
-        return sql.transaction(connection -> {
+        return headReader.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT i.update_id, i.chat_id, h.n - 1 FROM inbox_update i
                     JOIN (SELECT chat_id, MIN(update_id) AS head, COUNT(*) AS n FROM inbox_update

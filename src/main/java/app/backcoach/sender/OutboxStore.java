@@ -3,6 +3,7 @@ package app.backcoach.sender;
 import app.backcoach.database.Sql;
 import app.backcoach.support.StoredJson;
 import app.backcoach.user.UserService;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,12 +33,19 @@ public class OutboxStore {
     private final Clock clock;
     private final UserService users;
     private final Sql sql;
+    private final Sql.Reader headReader;
 
     public OutboxStore(StoredJson json, Clock clock, UserService users, Sql sql) {
         this.json = json;
         this.clock = clock;
         this.users = users;
         this.sql = sql;
+        this.headReader = sql.reader();
+    }
+
+    @PreDestroy
+    void close() {
+        headReader.close();
     }
 
     /**
@@ -47,7 +55,7 @@ public class OutboxStore {
      * unfinished messages wait behind it.
      */
     public List<OutboxHead> dueLaneHeads(int limit) {
-        return sql.transaction(connection -> {
+        return headReader.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT o.id, o.chat_id, o.kind, o.status, o.attempts, o.floor_message_id, o.check_duplicate,
                            o.ephemeral, o.created_at, o.payload, h.unfinished - 1

@@ -73,6 +73,36 @@ class SqlTest {
         assertThat(read).isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
     }
 
+    /** A lane loop's reads leave no transaction open, so they need no COMMIT after them. */
+    @Test
+    void aReadersReadsRunInAutocommitAndItRecoversFromAFailedOne() {
+        try (Sql.Reader reader = sql.reader()) {
+            long open = reader.read(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeQuery("SELECT COUNT(*) FROM sql_probe").close();
+                    try (ResultSet row = statement.executeQuery("SELECT @@in_transaction")) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }
+            });
+            assertThat(open).isZero();
+
+            assertThatThrownBy(() -> reader.read(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.executeQuery("SELECT no_such_column FROM sql_probe").next();
+                }
+            })).isInstanceOf(Sql.Failed.class);
+            boolean again = reader.read(connection -> {
+                try (Statement statement = connection.createStatement();
+                     ResultSet row = statement.executeQuery("SELECT 1")) {
+                    return row.next();
+                }
+            });
+            assertThat(again).isTrue();
+        }
+    }
+
     private static int insert(java.sql.Connection connection, int id, Instant at) throws java.sql.SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sql_probe VALUES (?, ?)")) {
             insert.setInt(1, id);
