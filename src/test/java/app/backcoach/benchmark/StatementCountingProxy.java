@@ -33,6 +33,8 @@ final class StatementCountingProxy implements AutoCloseable {
     private static final Pattern LIST = Pattern.compile("\\(\\s*\\?(?:\\s*,\\s*\\?)+\\s*\\)");
     private static final Pattern SELECT_LIST = Pattern.compile("(?i)^select (?!count|max|min|coalesce)(.{40,}?) from ");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    /** A multi-row INSERT is one kind whatever its number of rows. */
+    private static final Pattern ROWS = Pattern.compile("\\(…\\)(?:, \\(…\\))+");
 
     private final ServerSocket server;
     private final String targetHost;
@@ -95,19 +97,15 @@ final class StatementCountingProxy implements AutoCloseable {
     private void clientToServer(Socket client, Socket upstream, Conversation conversation) {
         try (DataInputStream in = new DataInputStream(client.getInputStream());
              OutputStream out = upstream.getOutputStream()) {
-            byte[] header = new byte[4];
             while (true) {
-                in.readFully(header);
-                int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
-                byte[] packet = new byte[4 + length];
-                System.arraycopy(header, 0, packet, 0, 4);
-                in.readFully(packet, 4, length);
-                if (header[3] == 0 && length > 0) {
+                byte[] packet = readPacket(in);
+                int length = packet.length - 4;
+                if (packet[3] == 0 && length > 0) {
                     String kind = kind(packet, length, conversation);
                     int command = packet[4] & 0xff;
                     // CLOSE, SEND_LONG_DATA and QUIT get no answer
                     if (command != 0x19 && command != 0x18 && command != 0x01) {
-                        conversation.awaiting.add(command == 0x16 ? kind : "");
+                        conversation.awaiting.add(command == 0x16 ? "PREPARE " + conversation.lastPrepared : "");
                     }
                     counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
                 }
@@ -123,22 +121,16 @@ final class StatementCountingProxy implements AutoCloseable {
     private void serverToClient(Socket upstream, Socket client, Conversation conversation) {
         try (DataInputStream in = new DataInputStream(upstream.getInputStream());
              OutputStream out = client.getOutputStream()) {
-            byte[] header = new byte[4];
             int previousSequence = -1;
             while (true) {
-                in.readFully(header);
-                int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
-                byte[] packet = new byte[4 + length];
-                System.arraycopy(header, 0, packet, 0, 4);
-                in.readFully(packet, 4, length);
-                int sequence = header[3] & 0xff;
+                byte[] packet = readPacket(in);
+                int length = packet.length - 4;
+                int sequence = packet[3] & 0xff;
                 // An answer starts at sequence 1; a long result set wraps 255 → 0 → 1, which is no new answer.
                 if (sequence == 1 && previousSequence != 0) {
                     String command = conversation.awaiting.poll();
                     if (command != null && command.startsWith("PREPARE ") && length >= 5 && (packet[4] & 0xff) == 0) {
-                        int id = (packet[5] & 0xff) | (packet[6] & 0xff) << 8 | (packet[7] & 0xff) << 16
-                                | (packet[8] & 0xff) << 24;
-                        conversation.prepared.put(id, command.substring("PREPARE ".length()));
+                        conversation.prepared.put(int32(packet, 5), command.substring("PREPARE ".length()));
                     }
                 }
                 previousSequence = sequence;
@@ -152,15 +144,32 @@ final class StatementCountingProxy implements AutoCloseable {
         }
     }
 
+    /** One protocol packet, its 4-byte header (length, sequence) included. */
+    private static byte[] readPacket(DataInputStream in) throws IOException {
+        byte[] header = new byte[4];
+        in.readFully(header);
+        int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
+        byte[] packet = new byte[4 + length];
+        System.arraycopy(header, 0, packet, 0, 4);
+        in.readFully(packet, 4, length);
+        return packet;
+    }
+
+    private static int int32(byte[] packet, int offset) {
+        return (packet[offset] & 0xff) | (packet[offset + 1] & 0xff) << 8 | (packet[offset + 2] & 0xff) << 16
+                | (packet[offset + 3] & 0xff) << 24;
+    }
+
     private static String kind(byte[] packet, int length, Conversation conversation) {
         int command = packet[4] & 0xff;
         if (command == 0x16) {
             String sql = normalise(new String(packet, 5, length - 1, StandardCharsets.UTF_8));
             conversation.lastPrepared = sql;
-            return "PREPARE " + sql;
+            // Counted together: each text is prepared once per connection, and then only executed.
+            return "PREPARE (a statement's first use on a connection)";
         }
         if (command == 0x17 && length >= 5) {
-            int id = (packet[5] & 0xff) | (packet[6] & 0xff) << 8 | (packet[7] & 0xff) << 16 | (packet[8] & 0xff) << 24;
+            int id = int32(packet, 5);
             // -1: the statement prepared just before, sent without waiting for its id
             return id == -1 ? conversation.lastPrepared : conversation.prepared.getOrDefault(id, "EXECUTE (unknown statement)");
         }
@@ -189,6 +198,7 @@ final class StatementCountingProxy implements AutoCloseable {
         text = STRING.matcher(text).replaceAll("?");
         text = NUMBER.matcher(text).replaceAll("?");
         text = LIST.matcher(text).replaceAll("(…)");
+        text = ROWS.matcher(text).replaceAll("(…), …");
         text = SELECT_LIST.matcher(text).replaceFirst("select … from ");
         return text.length() > 180 ? text.substring(0, 177) + "…" : text;
     }
