@@ -185,7 +185,11 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             }
             throw e;
         }
-        limiter.callStarting(row.chatId(), clock.instant());
+        for (Duration wait; !(wait = limiter.callStarting(row.chatId(), clock.instant())).isZero(); ) {
+            if (!pause(wait)) {
+                return; // a hard stop: left SENDING without a call, resolved on the next start like a cut-off call
+            }
+        }
         DeliveryOutcome outcome = api.deliver(message);
         if (Thread.currentThread().isInterrupted()) {
             // Cut off by a hard stop: left SENDING, exactly as a crash would leave it, and resolved the same way.

@@ -57,21 +57,36 @@ final class SendRateLimiter {
     }
 
     /**
-     * The call for a slot taken earlier starts now: the chat's spacing and the global window count from here. Between taking a slot and
-     * the call there is database work of varying length; counted from the slot, two calls could reach
-     * Telegram closer together than the rate allows.
+     * The call for a slot taken earlier starts now: the chat's spacing and the global window count from here.
+     * Between taking a slot and the call there is database work of varying length; counted from the slot,
+     * two calls could reach Telegram closer together than the rate allows.
+     *
+     * @return zero when the call may start now; otherwise how long to wait before asking again. That happens
+     *         only when the work took longer than the window (a database failing over, say): the slot had left
+     *         the window, and without a new place in it the call went uncounted, so a burst after an outage
+     *         exceeded the limit
      */
-    synchronized void callStarting(long chatId, Instant now) {
-        Instant taken = takenAt.remove(chatId);
-        if (taken != null && now.isAfter(taken)) {
-            global.move(taken, now);
-            TokenBucket chat = chats.get(chatId);
-            Duration elapsed = Duration.between(taken, now);
-            if (chat != null) {
-                // Never more than that work can take: a longer gap is the clock moving (NTP, a test clock).
-                chat.postpone(elapsed.compareTo(MAX_POSTPONE) > 0 ? MAX_POSTPONE : elapsed, now);
-            }
+    synchronized Duration callStarting(long chatId, Instant now) {
+        Instant taken = takenAt.get(chatId);
+        if (taken == null || !now.isAfter(taken)) {
+            takenAt.remove(chatId);
+            return Duration.ZERO;
         }
+        if (!global.move(taken, now)) {
+            Duration wait = global.waitTime(now);
+            if (!wait.isZero()) {
+                return wait;
+            }
+            global.take(now);
+        }
+        takenAt.remove(chatId);
+        TokenBucket chat = chats.get(chatId);
+        Duration elapsed = Duration.between(taken, now);
+        if (chat != null) {
+            // Never more than that work can take: a longer gap is the clock moving (NTP, a test clock).
+            chat.postpone(elapsed.compareTo(MAX_POSTPONE) > 0 ? MAX_POSTPONE : elapsed, now);
+        }
+        return Duration.ZERO;
     }
 
     /** Whether a 429 has stopped all sending, and for how long. */

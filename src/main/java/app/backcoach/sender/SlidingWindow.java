@@ -41,11 +41,18 @@ final class SlidingWindow {
         insert(now);
     }
 
-    /** An event recorded at {@code taken} really happened at {@code now} (its call started later). */
-    void move(Instant taken, Instant now) {
+    /**
+     * An event recorded at {@code taken} really happened at {@code now} (its call started later).
+     *
+     * @return false when {@code taken} has left the window already: then nothing was moved
+     */
+    boolean move(Instant taken, Instant now) {
+        forgetBefore(now);
         if (times.remove(taken)) {
             insert(now);
+            return true;
         }
+        return false;
     }
 
     private void forgetBefore(Instant now) {

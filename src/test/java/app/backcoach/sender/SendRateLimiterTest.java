@@ -108,6 +108,24 @@ class SendRateLimiterTest {
         assertThat(limiter.tryAcquire(4, true, T0.plusMillis(1100))).isEqualTo(Duration.ofMillis(400));
     }
 
+    /**
+     * When the work between slot and call outlasts the window (a database failing over), the slot has left
+     * it: the call must take a new place, and wait for one, or it goes uncounted.
+     */
+    @Test
+    void aCallWhoseSlotLeftTheWindowBeforeItStartedWaitsForANewPlace() {
+        SendRateLimiter limiter = new SendRateLimiter(2, 10, 3, T0);
+        assertThat(limiter.tryAcquire(1, true, T0)).isZero();
+        assertThat(limiter.tryAcquire(2, true, T0.plusMillis(1200))).isZero();
+        assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1300))).isZero();
+
+        assertThat(limiter.callStarting(1, T0.plusMillis(1500))).isEqualTo(Duration.ofMillis(700));
+        assertThat(limiter.callStarting(1, T0.plusMillis(2200))).isZero();
+
+        // Counted from 2.2 s: with 1.3 s's call, the window is full until 2.3 s.
+        assertThat(limiter.tryAcquire(4, true, T0.plusMillis(2200))).isEqualTo(Duration.ofMillis(100));
+    }
+
     @Test
     void theGlobalRateHoldsInEverySecondAcrossChats() {
         SendRateLimiter limiter = new SendRateLimiter(30, 1, 3, T0);
