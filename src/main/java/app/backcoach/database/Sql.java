@@ -64,8 +64,28 @@ public class Sql {
                 throw e;
             }
         } catch (SQLException e) {
+            connectionLost(e);
             throw new Failed(e);
         }
+    }
+
+    /**
+     * After a failure that says the server went away (a Galera node killed, say): the pool's idle connections
+     * to it are dropped, so the next work takes new ones to a server that answers. Out of autocommit, the
+     * driver cannot move a connection to another node unnoticed; each of up to twenty idle ones failed its
+     * next transaction first, which after a node kill held delivery up for seconds.
+     *
+     * @return whether it was such a failure
+     */
+    public boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("25S03"))) {
+                dataSource.flush(AgroalDataSource.FlushMode.IDLE);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -96,6 +116,7 @@ public class Sql {
                 return work.on(connection);
             } catch (SQLException e) {
                 close();
+                connectionLost(e);
                 throw new Failed(e);
             }
         }

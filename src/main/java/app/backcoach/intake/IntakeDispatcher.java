@@ -1,5 +1,6 @@
 package app.backcoach.intake;
 
+import app.backcoach.database.Sql;
 import app.backcoach.support.ConflictRetry;
 import app.backcoach.support.LaneLoop;
 import app.backcoach.support.PartitionLeases;
@@ -27,9 +28,11 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxHead, InboxHead> {
     private final Clock clock;
     private final PartitionLeases partitions;
     private final LaneLoop<InboxHead, InboxHead> dispatcher;
+    private final Sql sql;
 
     public IntakeDispatcher(InboxService inbox, UpdateProcessor processor, IntakeConfig config, Clock clock,
-                            PartitionLeases partitions) {
+                            PartitionLeases partitions, Sql sql) {
+        this.sql = sql;
         this.inbox = inbox;
         this.processor = processor;
         this.config = config;
@@ -89,6 +92,7 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxHead, InboxHead> {
             // Retried on a conflict (Galera certification): the attempt that commits is the one handled.
             ConflictRetry.run("update " + item.updateId(), () -> processor.handle(item.updateId(), partitions.holder()));
         } catch (RuntimeException e) {
+            sql.connectionLost(e);
             try {
                 ConflictRetry.run("update " + item.updateId() + " failure", () -> inbox.recordFailure(item.updateId(), e));
             } catch (RuntimeException unrecorded) {

@@ -18,12 +18,17 @@ final class SlidingWindow {
     private final List<Instant> times = new ArrayList<>();
 
     SlidingWindow(double perSecond) {
+        this(perSecond, Duration.ZERO);
+    }
+
+    /** @param margin added to the window: events counted here at their start are counted elsewhere a little later */
+    SlidingWindow(double perSecond, Duration margin) {
         if (perSecond <= 0) {
             throw new IllegalArgumentException("rate must be positive");
         }
         // Rates under 1/s: one event per 1/rate seconds.
         this.limit = Math.max(1, (int) Math.floor(perSecond));
-        this.window = perSecond >= 1 ? Duration.ofSeconds(1) : Duration.ofNanos((long) (1e9 / perSecond));
+        this.window = (perSecond >= 1 ? Duration.ofSeconds(1) : Duration.ofNanos((long) (1e9 / perSecond))).plus(margin);
     }
 
     /** Time until one more event fits; zero when it fits now. */

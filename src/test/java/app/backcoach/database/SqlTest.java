@@ -103,6 +103,17 @@ class SqlTest {
         }
     }
 
+    /** A server gone away (SQLState 08…, or the driver's "reconnected, transaction lost") drops the idle connections. */
+    @Test
+    void aLostServerIsToldFromOtherFailuresAndThePoolGoesOnAfterwards() {
+        assertThat(sql.connectionLost(new IllegalStateException(new java.sql.SQLException("gone", "08S01")))).isTrue();
+        assertThat(sql.connectionLost(new java.sql.SQLTransientConnectionException("reconnected", "25S03"))).isTrue();
+        assertThat(sql.connectionLost(new java.sql.SQLException("duplicate key", "23000"))).isFalse();
+        assertThat(sql.connectionLost(new IllegalStateException("no SQL at all"))).isFalse();
+
+        assertThat(count()).isZero(); // new connections after the flush
+    }
+
     private static int insert(java.sql.Connection connection, int id, Instant at) throws java.sql.SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sql_probe VALUES (?, ?)")) {
             insert.setInt(1, id);

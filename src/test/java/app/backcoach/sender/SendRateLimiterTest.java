@@ -10,6 +10,8 @@ class SendRateLimiterTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private static final long CHAT = 42;
+    /** The global window is a second and this: calls counted at their start here arrive a little later there. */
+    private static final long MARGIN = SendRateLimiter.ARRIVAL_MARGIN.toMillis();
 
     @Test
     void oneChatGetsItsBurstThenOneMessagePerSecond() {
@@ -88,10 +90,10 @@ class SendRateLimiterTest {
             assertThat(limiter.tryAcquire(chat, true, T0.plusMillis(chat))).isZero();
         }
 
-        assertThat(limiter.tryAcquire(30, true, T0.plusMillis(30))).isEqualTo(Duration.ofMillis(970));
-        assertThat(limiter.tryAcquire(30, true, T0.plusMillis(999))).isEqualTo(Duration.ofMillis(1));
-        assertThat(limiter.tryAcquire(30, true, T0.plusMillis(1000))).isZero();
-        assertThat(limiter.tryAcquire(31, true, T0.plusMillis(1000))).isPositive();
+        assertThat(limiter.tryAcquire(30, true, T0.plusMillis(30))).isEqualTo(Duration.ofMillis(970 + MARGIN));
+        assertThat(limiter.tryAcquire(30, true, T0.plusMillis(999 + MARGIN))).isEqualTo(Duration.ofMillis(1));
+        assertThat(limiter.tryAcquire(30, true, T0.plusMillis(1000 + MARGIN))).isZero();
+        assertThat(limiter.tryAcquire(31, true, T0.plusMillis(1000 + MARGIN))).isPositive();
     }
 
     /** A slot's call that starts late holds its place in the window from when it started. */
@@ -102,10 +104,10 @@ class SendRateLimiterTest {
         assertThat(limiter.tryAcquire(2, true, T0.plusMillis(100))).isZero();
         limiter.callStarting(1, T0.plusMillis(500));
 
-        // Counted from its slot, the first call would have left the window at T0 + 1 s.
-        assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1000))).isEqualTo(Duration.ofMillis(100));
-        assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1100))).isZero();
-        assertThat(limiter.tryAcquire(4, true, T0.plusMillis(1100))).isEqualTo(Duration.ofMillis(400));
+        // Counted from its slot, the first call would have left the window at T0 + 1 s (and the margin).
+        assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1000 + MARGIN))).isEqualTo(Duration.ofMillis(100));
+        assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1100 + MARGIN))).isZero();
+        assertThat(limiter.tryAcquire(4, true, T0.plusMillis(1100 + MARGIN))).isEqualTo(Duration.ofMillis(400));
     }
 
     /**
@@ -119,11 +121,11 @@ class SendRateLimiterTest {
         assertThat(limiter.tryAcquire(2, true, T0.plusMillis(1200))).isZero();
         assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1300))).isZero();
 
-        assertThat(limiter.callStarting(1, T0.plusMillis(1500))).isEqualTo(Duration.ofMillis(700));
-        assertThat(limiter.callStarting(1, T0.plusMillis(2200))).isZero();
+        assertThat(limiter.callStarting(1, T0.plusMillis(1500))).isEqualTo(Duration.ofMillis(700 + MARGIN));
+        assertThat(limiter.callStarting(1, T0.plusMillis(2200 + MARGIN))).isZero();
 
-        // Counted from 2.2 s: with 1.3 s's call, the window is full until 2.3 s.
-        assertThat(limiter.tryAcquire(4, true, T0.plusMillis(2200))).isEqualTo(Duration.ofMillis(100));
+        // Counted from then: with 1.3 s's call, the window is full until 2.3 s (and the margin).
+        assertThat(limiter.tryAcquire(4, true, T0.plusMillis(2200 + MARGIN))).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test

@@ -68,6 +68,9 @@ class TwoInstancesTest {
     @Inject
     Clock clock;
 
+    @Inject
+    app.backcoach.database.Sql sql;
+
     private PartitionLeases secondLeases;
     private IntakeDispatcher second;
 
@@ -166,7 +169,7 @@ class TwoInstancesTest {
     private void startSecond() {
         await().atMost(Duration.ofSeconds(15)).until(first::handlesAll);
         secondLeases = new PartitionLeases(dataSource, config);
-        second = new IntakeDispatcher(inbox, processor, intakeConfig, clock, secondLeases);
+        second = new IntakeDispatcher(inbox, processor, intakeConfig, clock, secondLeases, sql);
         second.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !secondLeases.handling().isEmpty() && !first.handlesAll());
     }
