@@ -270,11 +270,6 @@ public class OutboxStore {
     record ChatState(boolean blocked, Long floor) {
     }
 
-    /** See {@link #chatState(Connection, long, boolean)}; in a transaction of its own. */
-    ChatState chatState(long chatId, boolean withFloor) {
-        return sql.transaction(connection -> chatState(connection, chatId, withFloor));
-    }
-
     /**
      * Whether the person behind a chat blocked the bot and, when asked for, the chat's floor: the highest
      * message id known in a private chat, or null when it cannot be known exactly (our last message's id and
