@@ -157,6 +157,8 @@ public final class LaneDispatcher<T> {
                     if (watchAll(batch.watch())) {
                         wait = Duration.ZERO; // a watched lane finished before it was watched: nobody else looks
                     }
+                } else {
+                    backlog = true; // woken with every worker busy: unread work may wait, so the next finish reads
                 }
             } catch (RuntimeException e) {
                 // The database may be down: keep the loop alive and look again later.

@@ -73,7 +73,11 @@ class LaneLoopTest {
     private LaneLoop<Item, Item> loop;
 
     private void start(int workers) {
-        loop = new LaneLoop<>("test", queue, workers, 1, () -> Duration.ofSeconds(30), Clock.systemUTC());
+        start(workers, 1);
+    }
+
+    private void start(int workers, int lookahead) {
+        loop = new LaneLoop<>("test", queue, workers, lookahead, () -> Duration.ofSeconds(30), Clock.systemUTC());
         loop.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.reads.get() == 1);
     }
@@ -123,6 +127,23 @@ class LaneLoopTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
         assertThat(queue.handled).extracting(Item::sequence).containsExactly(1, 2);
+    }
+
+    /** Work that comes while every worker is busy is read when one frees, not a poll interval later. */
+    @Test
+    void workThatArrivesWhileEveryWorkerIsBusyIsTakenWhenOneFrees() {
+        start(1, 4); // the outbox reads four heads per free worker: one head read is no sign of more
+
+        queue.hold = new CountDownLatch(1);
+        queue.add(new Item(1, 1));
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 1);
+
+        queue.add(new Item(2, 2)); // another chat, while the only worker is busy: nothing can start now
+        loop.wake();
+        queue.hold.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
     }
 
     @Test
