@@ -118,9 +118,8 @@ public class InboxService {
     /** The stored fingerprint of each of the batch's ids that is known (null for a row whose content was erased). */
     private static Map<Long, String> storedFingerprints(Connection connection, List<InboundUpdate> updates)
             throws SQLException {
-        String marks = String.join(", ", java.util.Collections.nCopies(updates.size(), "?"));
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT update_id, fingerprint FROM inbox_update WHERE update_id IN (" + marks + ")")) {
+                "SELECT update_id, fingerprint FROM inbox_update WHERE update_id IN (" + marks(updates.size()) + ")")) {
             for (int i = 0; i < updates.size(); i++) {
                 query.setLong(i + 1, updates.get(i).updateId());
             }
@@ -164,6 +163,11 @@ public class InboxService {
         return false;
     }
 
+    /** {@code count} placeholders for an IN list. */
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     static String fingerprint(String payload) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -188,8 +192,7 @@ public class InboxService {
     /** The due lane heads of the chats in the given partitions ({@code |chat_id| mod count}). */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public List<InboxHead> dueLaneHeads(int limit, int count, Collection<Integer> partitions) {
-        String marks = String.join(", ", java.util.Collections.nCopies(partitions.size(), "?"));
-        return heads(" AND MOD(ABS(chat_id), ?) IN (" + marks + ")", limit, count, partitions);
+        return heads(" AND MOD(ABS(chat_id), ?) IN (" + marks(partitions.size()) + ")", limit, count, partitions);
     }
 
     /** Ids only, and how many of the chat's updates wait behind: the payload is read under the row's lock. */

@@ -17,10 +17,6 @@ final class SlidingWindow {
     private final Duration window;
     private final List<Instant> times = new ArrayList<>();
 
-    SlidingWindow(double perSecond) {
-        this(perSecond, Duration.ZERO);
-    }
-
     /** @param margin added to the window: events counted here at their start are counted elsewhere a little later */
     SlidingWindow(double perSecond, Duration margin) {
         if (perSecond <= 0) {

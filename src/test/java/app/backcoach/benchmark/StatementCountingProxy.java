@@ -162,27 +162,20 @@ final class StatementCountingProxy implements AutoCloseable {
 
     private static String kind(byte[] packet, int length, Conversation conversation) {
         int command = packet[4] & 0xff;
-        if (command == 0x16) {
-            String sql = normalise(new String(packet, 5, length - 1, StandardCharsets.UTF_8));
-            conversation.lastPrepared = sql;
-            // Counted together: each text is prepared once per connection, and then only executed.
-            return "PREPARE (a statement's first use on a connection)";
-        }
-        if (command == 0x17 && length >= 5) {
-            int id = int32(packet, 5);
-            // -1: the statement prepared just before, sent without waiting for its id
-            return id == -1 ? conversation.lastPrepared : conversation.prepared.getOrDefault(id, "EXECUTE (unknown statement)");
-        }
-        return kind(packet, length);
-    }
-
-    static String kind(byte[] packet, int length) {
-        int command = packet[4] & 0xff;
         String text = length > 1 ? new String(packet, 5, length - 1, StandardCharsets.UTF_8) : "";
         return switch (command) {
             case 0x03 -> normalise(text);
-            case 0x16 -> "PREPARE " + normalise(text);
-            case 0x17 -> "EXECUTE (prepared statement)";
+            case 0x16 -> {
+                conversation.lastPrepared = normalise(text);
+                // Counted together: each text is prepared once per connection, and then only executed.
+                yield "PREPARE (a statement's first use on a connection)";
+            }
+            case 0x17 -> {
+                int id = length >= 5 ? int32(packet, 5) : 0;
+                // -1: the statement prepared just before, sent without waiting for its id
+                yield id == -1 ? conversation.lastPrepared
+                        : conversation.prepared.getOrDefault(id, "EXECUTE (unknown statement)");
+            }
             case 0x19 -> "CLOSE (prepared statement)";
             case 0x0e -> "PING";
             case 0x01 -> "QUIT";
