@@ -10,8 +10,24 @@ import okhttp3.Response;
 /**
  * What became of one HTTP call on the wire: whether the request was written out in full, and the status
  * and content type of the answer. That decides whether a failed call can have reached Telegram.
+ *
+ * <p>A call carries its trace as a tag of its request ({@code tag(CallTrace.class, trace)}); the one sending
+ * client finds it there through {@link #LISTENERS} and {@link #ON_THE_WIRE}, so no client is built per call.
+ * Calls without one (the lifecycle's) are not traced.
  */
 final class CallTrace extends EventListener implements Interceptor {
+
+    /** Hands each call the trace its request carries. */
+    static final EventListener.Factory LISTENERS = call -> {
+        CallTrace trace = call.request().tag(CallTrace.class);
+        return trace != null ? trace : EventListener.NONE;
+    };
+
+    /** Records the answer into the trace the request carries (a network interceptor: it sees what came back). */
+    static final Interceptor ON_THE_WIRE = chain -> {
+        CallTrace trace = chain.request().tag(CallTrace.class);
+        return trace != null ? trace.intercept(chain) : chain.proceed(chain.request());
+    };
 
     private volatile boolean requestWritten;
     private volatile int status;

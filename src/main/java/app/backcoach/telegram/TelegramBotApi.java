@@ -4,6 +4,7 @@ import app.backcoach.sender.BotApi;
 import app.backcoach.sender.DeliveryOutcome;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.Outbound;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -32,14 +36,19 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
-/** {@link BotApi} over the TelegramBots client: our messages in, classified outcomes out. */
+/**
+ * {@link BotApi} over the Bot API: our messages in, classified outcomes out. TelegramBots' types describe the
+ * calls and read the answers; the HTTP call itself runs on the caller's thread (see {@link #deliver}).
+ */
 @Singleton
 public class TelegramBotApi implements BotApi {
 
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final DeliveryOutcome INTERRUPTED =
+            new DeliveryOutcome.Uncertain("interrupted while waiting for Telegram");
 
     private final TelegramConnection connection;
 
@@ -49,25 +58,69 @@ public class TelegramBotApi implements BotApi {
 
     @Override
     public DeliveryOutcome deliver(Outbound message) {
+        if (message instanceof Outbound.Document || message instanceof Outbound.Photo) {
+            return upload(message);
+        }
+        BotApiMethod<? extends Serializable> method = toMethod(message);
         CallTrace trace = new CallTrace();
-        TelegramClient client = connection.tracedClient(trace);
-        CompletableFuture<? extends Serializable> call;
+        Call call;
         try {
-            if (message instanceof Outbound.Document document) {
-                call = client.executeAsync(toSendDocument(document));
-            } else if (message instanceof Outbound.Photo photo) {
-                call = client.executeAsync(toSendPhoto(photo));
-            } else {
-                call = client.executeAsync(toMethod(message));
-            }
-        } catch (TelegramApiException invalid) {
-            // The library's own validation refused it before anything was sent.
+            method.validate();
+            call = connection.jsonCall(method, trace);
+        } catch (TelegramApiValidationException | JsonProcessingException invalid) {
+            // Refused before anything was sent, as TelegramBots' client refuses it.
             return new DeliveryOutcome.Rejected(400, "refused by client validation");
         }
+        // On this thread: OkHttp's callTimeout (the sending client's) bounds the whole call, answer included.
+        Response response;
         try {
-            Serializable result = call.get(connection.config().requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            Long messageId = result instanceof Message sent ? sent.getMessageId().longValue() : null;
-            return new DeliveryOutcome.Delivered(messageId);
+            response = call.execute();
+        } catch (IOException failed) {
+            return failed(failed, trace);
+        } catch (RuntimeException failed) {
+            // On OkHttp's dispatcher thread such a failure reached TelegramBots as an IOException ("canceled
+            // due to ..."): classified as one, as before.
+            return failed(new IOException(failed.getClass().getSimpleName()), trace);
+        }
+        Serializable result;
+        try (ResponseBody body = response.body()) {
+            // Like TelegramBots: the status code is not looked at; {"ok":false,...} becomes the exception.
+            result = method.deserializeResponse(body.string());
+        } catch (IOException | TelegramApiRequestException | RuntimeException failed) {
+            return failed(failed, trace);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return INTERRUPTED;
+        }
+        Long messageId = result instanceof Message sent ? sent.getMessageId().longValue() : null;
+        return new DeliveryOutcome.Delivered(messageId);
+    }
+
+    /**
+     * A failed call; on an interrupted thread (a hard stop) always uncertain, whatever the interrupt broke off.
+     * The flag stays set: the dispatcher looks at it after the call.
+     */
+    private static DeliveryOutcome failed(Exception failure, CallTrace trace) {
+        if (Thread.currentThread().isInterrupted()) {
+            return INTERRUPTED;
+        }
+        return classify(failure, trace.requestWritten(), trace.gatewayPage());
+    }
+
+    /**
+     * Documents and photos (multipart, rare) still go through TelegramBots' client, which runs them on OkHttp's
+     * dispatcher thread; its multipart form is not worth rebuilding here for them.
+     */
+    private DeliveryOutcome upload(Outbound message) {
+        CallTrace trace = new CallTrace();
+        TelegramClient client = connection.tracedClient(trace);
+        CompletableFuture<Message> call = message instanceof Outbound.Document document
+                ? client.executeAsync(toSendDocument(document))
+                : client.executeAsync(toSendPhoto((Outbound.Photo) message));
+        try {
+            long wait = connection.config().requestTimeout().toMillis() + 1000;
+            Message sent = call.get(wait, TimeUnit.MILLISECONDS);
+            return new DeliveryOutcome.Delivered(sent == null ? null : sent.getMessageId().longValue());
         } catch (ExecutionException failed) {
             return classify(failed.getCause(), trace.requestWritten(), trace.gatewayPage());
         } catch (TimeoutException e) {
@@ -75,7 +128,7 @@ public class TelegramBotApi implements BotApi {
             return new DeliveryOutcome.Uncertain("no answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new DeliveryOutcome.Uncertain("interrupted while waiting for Telegram");
+            return INTERRUPTED;
         }
     }
 
