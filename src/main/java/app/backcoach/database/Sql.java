@@ -70,6 +70,23 @@ public class Sql {
     }
 
     /**
+     * Runs the work on the connection of the caller's JTA transaction: the pool hands out the one already
+     * enlisted, the ORM session's own, so the work commits or rolls back with everything else the
+     * transaction did. For the few statements that every update's handling runs (its inbox row, its replies),
+     * where loading, tracking and flushing an entity cost more than the statement.
+     */
+    public <R> R inCurrentTransaction(Work<R> work) {
+        requireTransaction();
+        try (Connection connection = dataSource.getConnection()) {
+            // Closing gives back only this handle: the connection stays with the transaction until it ends.
+            return work.on(connection);
+        } catch (SQLException e) {
+            connectionLost(e);
+            throw new Failed(e);
+        }
+    }
+
+    /**
      * After a failure that says the server went away (a Galera node killed, say): the pool's idle connections
      * to it are dropped, so the next work takes new ones to a server that answers. Out of autocommit, the
      * driver cannot move a connection to another node unnoticed; each of up to twenty idle ones failed its
@@ -131,6 +148,16 @@ public class Sql {
                 }
                 connection = null;
             }
+        }
+    }
+
+    private void requireTransaction() {
+        try {
+            if (transactions.getStatus() != Status.STATUS_ACTIVE) {
+                throw new IllegalStateException("This work belongs to its caller's transaction, and there is none");
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 

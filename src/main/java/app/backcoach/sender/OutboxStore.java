@@ -167,6 +167,28 @@ public class OutboxStore {
         }
     }
 
+    /**
+     * A new pending row, in the caller's transaction ({@link MessageSender}): the reply is stored exactly when
+     * what caused it commits. The edit's target is stored with it, for the unchanged-edit check.
+     */
+    static int insertPending(Connection connection, Outbound message, String payload, boolean ephemeral, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO outbox_message
+                    (chat_id, kind, payload, status, attempts, not_before, created_at, check_duplicate, ephemeral,
+                     target_message_id)
+                VALUES (?, ?, ?, 'PENDING', 0, ?, ?, FALSE, ?, ?)""")) {
+            insert.setLong(1, message.chatId());
+            insert.setString(2, message.getClass().getSimpleName());
+            insert.setString(3, payload);
+            Sql.set(insert, 4, now);
+            Sql.set(insert, 5, now);
+            insert.setBoolean(6, ephemeral);
+            Sql.set(insert, 7, targetOf(message));
+            return insert.executeUpdate();
+        }
+    }
+
     /** The message an edit changes, stored with its row; null for anything that is not an edit. */
     static Long targetOf(Outbound message) {
         return message instanceof Outbound.EditText edit ? Long.valueOf(edit.messageId())
