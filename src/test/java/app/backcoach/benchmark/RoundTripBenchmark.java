@@ -52,7 +52,9 @@ import org.junit.jupiter.api.Test;
  * -Dbench.flood-users (200), -Dbench.jvm-args (the app's JVM flags, default: those the Dockerfile uses),
  * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
  * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
- * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it).
+ * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it),
+ * -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
+ * Telegram keeps them open).
  */
 class RoundTripBenchmark {
 
@@ -71,7 +73,9 @@ class RoundTripBenchmark {
     private static int port;
     private static String database;
 
-    private final FakeBotApi fake = new FakeBotApi();
+    /** Keep-alive as the real Bot API has it; -Dbench.keep-alive=false opens a connection per call, as runs before 2026-12-07 did. */
+    private final FakeBotApi fake = Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
+            ? new FakeBotApi().keepingConnections() : new FakeBotApi();
     private final Map<Long, BlockingQueue<FakeBotApi.Call>> replies = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -383,9 +387,11 @@ class RoundTripBenchmark {
             report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
                             ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
                     String.format(Locale.ROOT, "%.2f s from process start (external MariaDB, JVM flags: %s; load average %s;"
-                                    + " %.2f s until noticed)", startup, String.join(" ", command.subList(1,
+                                    + " %.2f s until noticed; fake Bot API %s)", startup, String.join(" ", command.subList(1,
                                     command.size() - 2)).replaceAll("^$", "default"), uptime(),
-                            (System.nanoTime() - began) / 1e9));
+                            (System.nanoTime() - began) / 1e9,
+                            Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
+                                    ? "keeps connections open" : "closes every connection"));
             return app;
         }
 
