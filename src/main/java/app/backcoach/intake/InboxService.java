@@ -37,8 +37,10 @@ public class InboxService {
     private final BotMetrics metrics;
     private final Sql sql;
     private final Sql.Reader headReader;
+    private final DecodedUpdates decoded;
 
-    public InboxService(Clock clock, IntakeConfig config, BotMetrics metrics, Sql sql) {
+    public InboxService(Clock clock, IntakeConfig config, BotMetrics metrics, Sql sql, DecodedUpdates decoded) {
+        this.decoded = decoded;
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
@@ -65,6 +67,7 @@ public class InboxService {
         }
         Instant now = clock.instant();
         List<String> fingerprints = updates.stream().map(update -> fingerprint(update.payload())).toList();
+        boolean[] allNew = {false};
         int fresh = sql.transaction(connection -> {
             // One statement per batch (in chunks: a batch kept through a long outage grows); only when some ids
             // were known already are they looked at one by one.
@@ -73,7 +76,8 @@ public class InboxService {
                 int to = Math.min(updates.size(), from + ROWS_PER_INSERT);
                 inserted += insertAbsent(connection, updates.subList(from, to), fingerprints.subList(from, to), now);
             }
-            if (inserted < updates.size()) {
+            allNew[0] = inserted == updates.size();
+            if (!allNew[0]) {
                 Map<Long, String> stored = storedFingerprints(connection, updates);
                 for (int i = 0; i < updates.size(); i++) {
                     String known = stored.get(updates.get(i).updateId());
@@ -85,6 +89,15 @@ public class InboxService {
             }
             return inserted;
         });
+        if (allNew[0]) {
+            // Only a batch stored whole: then each decoded update is exactly what its new row holds.
+            for (int i = 0; i < updates.size(); i++) {
+                InboundUpdate update = updates.get(i);
+                if (update.decoded() != null) {
+                    decoded.keep(update.updateId(), fingerprints.get(i), update.decoded());
+                }
+            }
+        }
         metrics.updatesReceived(fresh);
         metrics.updatesDuplicate(updates.size() - fresh);
         return fresh;

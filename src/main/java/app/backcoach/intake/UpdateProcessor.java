@@ -1,6 +1,7 @@
 package app.backcoach.intake;
 
 import app.backcoach.chat.ConversationRouter;
+import app.backcoach.chat.Incoming;
 import app.backcoach.database.Sql;
 import app.backcoach.ops.BotMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,12 @@ public class UpdateProcessor {
     private final BotMetrics metrics;
     private final Clock clock;
     private final Sql sql;
+    private final DecodedUpdates decoded;
 
-    public UpdateProcessor(UpdateDecoder decoder, ConversationRouter router, BotMetrics metrics, Clock clock, Sql sql) {
+    public UpdateProcessor(UpdateDecoder decoder, ConversationRouter router, BotMetrics metrics, Clock clock, Sql sql,
+                           DecodedUpdates decoded) {
         this.sql = sql;
+        this.decoded = decoded;
         this.decoder = decoder;
         this.router = router;
         this.metrics = metrics;
@@ -50,21 +54,22 @@ public class UpdateProcessor {
         if (update == null) {
             return; // handled meanwhile (here or at another instance), or erased with its user
         }
-        router.route(decoder.decode(update.payload()));
+        Incoming known = decoded.take(updateId, update.fingerprint());
+        router.route(known != null ? known : decoder.decode(update.payload()));
         Instant now = clock.instant();
         sql.inCurrentTransaction(connection -> markDone(connection, updateId, handledBy, now));
         metrics.updateHandled(Duration.between(update.receivedAt(), now));
     }
 
-    private record Pending(String payload, Instant receivedAt) {
+    private record Pending(String payload, String fingerprint, Instant receivedAt) {
     }
 
     private static Pending lockPending(Connection connection, long updateId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT payload, received_at FROM inbox_update WHERE update_id = ? AND status = 'PENDING' FOR UPDATE")) {
+                "SELECT payload, fingerprint, received_at FROM inbox_update WHERE update_id = ? AND status = 'PENDING' FOR UPDATE")) {
             query.setLong(1, updateId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? new Pending(row.getString(1), Sql.instant(row, 2)) : null;
+                return row.next() ? new Pending(row.getString(1), row.getString(2), Sql.instant(row, 3)) : null;
             }
         }
     }
