@@ -194,9 +194,18 @@ class RoundTripBenchmark {
                 loadBefore, loadAfter));
         lines.add(String.format(Locale.ROOT, "app CPU %.2f ms per update (%d ms over the load; %.2f of it in the kernel);"
                         + " peak RSS %d MB", (double) cpu / updates, cpu, (double) system / updates, app.peakRssKb() / 1024));
-        lines.add("  by threads (ms per update): " + groups.entrySet().stream()
+        // "other/<thread>" keys name the threads outside the groups: summed for the line, the largest listed after it.
+        Map<String, Long> named = new TreeMap<>();
+        groups.forEach((group, ms) -> named.merge(group.startsWith("other/") ? "other" : group, ms, Long::sum));
+        lines.add("  by threads (ms per update): " + named.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), (double) entry.getValue() / updates))
+                .collect(java.util.stream.Collectors.joining(", ")));
+        lines.add("  other, by thread: " + groups.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("other/") && entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey().substring(6),
+                        (double) entry.getValue() / updates))
                 .collect(java.util.stream.Collectors.joining(", ")));
         lines.add(String.format(Locale.ROOT, "database statements %.2f per update (%d), by kind (per update):",
                 (double) total / updates, total));
@@ -455,7 +464,7 @@ class RoundTripBenchmark {
             if (thread.startsWith("telegram-pol")) {
                 return "polling";
             }
-            return "other";
+            return "other/" + thread.replaceAll("[0-9]+", "#");
         }
 
         long peakRssKb() throws IOException {
