@@ -1,6 +1,7 @@
 package app.backcoach.database;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -39,10 +40,13 @@ public class Sql {
     }
 
     private final AgroalDataSource dataSource;
+    private final AgroalDataSource autocommit;
     private final TransactionManager transactions;
 
-    public Sql(AgroalDataSource dataSource, TransactionManager transactions) {
+    public Sql(AgroalDataSource dataSource, @DataSource("autocommit") AgroalDataSource autocommit,
+               TransactionManager transactions) {
         this.dataSource = dataSource;
+        this.autocommit = autocommit;
         this.transactions = transactions;
     }
 
@@ -63,6 +67,22 @@ public class Sql {
                 connection.rollback();
                 throw e;
             }
+        } catch (SQLException e) {
+            connectionLost(e);
+            throw new Failed(e);
+        }
+    }
+
+    /**
+     * Runs work whose statements each stand alone, in autocommit: for work that writes at most once,
+     * where a transaction around it would add only its COMMIT, a round trip per step of every message. Its
+     * reads see what was committed when each one runs; the write commits as it runs. Never inside a JTA
+     * transaction, which it would not be part of.
+     */
+    public <R> R autocommit(Work<R> work) {
+        requireNoTransaction();
+        try (Connection connection = autocommit.getConnection()) {
+            return work.on(connection);
         } catch (SQLException e) {
             connectionLost(e);
             throw new Failed(e);
@@ -99,6 +119,7 @@ public class Sql {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("25S03"))) {
                 dataSource.flush(AgroalDataSource.FlushMode.IDLE);
+                autocommit.flush(AgroalDataSource.FlushMode.IDLE);
                 return true;
             }
         }
@@ -107,9 +128,9 @@ public class Sql {
 
     /**
      * A connection of the caller's own in autocommit, for one loop's repeated reads (the lane heads): on a
-     * pooled connection, out of autocommit, every read opened a transaction that needed a COMMIT, about
-     * three round trips per update. Held until closed; a failed read gives the connection back to the
-     * pool (which checks it) and the next read takes another.
+     * connection out of autocommit, every read opened a transaction that needed a COMMIT, about three round
+     * trips per update. Held until closed; a failed read gives the connection back to the pool (which checks
+     * it) and the next read takes another.
      */
     public Reader reader() {
         return new Reader();
@@ -126,9 +147,7 @@ public class Sql {
             requireNoTransaction();
             try {
                 if (connection == null) {
-                    connection = dataSource.getConnection();
-                    // Through the pool's wrapper: switched back to manual commit when it goes back to the pool.
-                    connection.setAutoCommit(true);
+                    connection = autocommit.getConnection();
                 }
                 return work.on(connection);
             } catch (SQLException e) {

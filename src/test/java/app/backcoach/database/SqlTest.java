@@ -117,6 +117,25 @@ class SqlTest {
         assertThat(count()).isZero(); // new connections after the flush
     }
 
+    /** One-statement steps: each statement is committed as it runs, with no transaction left open. */
+    @Test
+    void autocommitWorkCommitsEachStatementAsItRuns() {
+        assertThatThrownBy(() -> sql.autocommit(connection -> {
+            insert(connection, 20, null);
+            assertThat(count()).as("seen from another connection at once").isEqualTo(1);
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT @@in_transaction")) {
+                row.next();
+                assertThat(row.getInt(1)).as("no transaction open after the write").isZero();
+            }
+            throw new IllegalStateException("after the write");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(count()).as("nothing to roll back").isEqualTo(1);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> sql.autocommit(connection -> 0)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     /** The handling transaction's own statements: on the ORM session's connection, committed or undone with it. */
     @Test
     void workInTheCurrentTransactionSharesTheSessionsConnectionAndItsFate() {
