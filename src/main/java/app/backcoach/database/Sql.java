@@ -1,6 +1,7 @@
 package app.backcoach.database;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -39,10 +40,13 @@ public class Sql {
     }
 
     private final AgroalDataSource dataSource;
+    private final AgroalDataSource autocommit;
     private final TransactionManager transactions;
 
-    public Sql(AgroalDataSource dataSource, TransactionManager transactions) {
+    public Sql(AgroalDataSource dataSource, @DataSource("autocommit") AgroalDataSource autocommit,
+               TransactionManager transactions) {
         this.dataSource = dataSource;
+        this.autocommit = autocommit;
         this.transactions = transactions;
     }
 
@@ -70,6 +74,39 @@ public class Sql {
     }
 
     /**
+     * Runs work whose statements each stand alone, in autocommit: for work that writes at most once,
+     * where a transaction around it would add only its COMMIT, a round trip per step of every message. Its
+     * reads see what was committed when each one runs; the write commits as it runs. Never inside a JTA
+     * transaction, which it would not be part of.
+     */
+    public <R> R autocommit(Work<R> work) {
+        requireNoTransaction();
+        try (Connection connection = autocommit.getConnection()) {
+            return work.on(connection);
+        } catch (SQLException e) {
+            connectionLost(e);
+            throw new Failed(e);
+        }
+    }
+
+    /**
+     * Runs the work on the connection of the caller's JTA transaction: the pool hands out the one already
+     * enlisted, the ORM session's own, so the work commits or rolls back with everything else the
+     * transaction did. For the few statements that every update's handling runs (its inbox row, its replies),
+     * where loading, tracking and flushing an entity cost more than the statement.
+     */
+    public <R> R inCurrentTransaction(Work<R> work) {
+        requireTransaction();
+        try (Connection connection = dataSource.getConnection()) {
+            // Closing gives back only this handle: the connection stays with the transaction until it ends.
+            return work.on(connection);
+        } catch (SQLException e) {
+            connectionLost(e);
+            throw new Failed(e);
+        }
+    }
+
+    /**
      * After a failure that says the server went away (a Galera node killed, say): the pool's idle connections
      * to it are dropped, so the next work takes new ones to a server that answers. Out of autocommit, the
      * driver cannot move a connection to another node unnoticed; each of up to twenty idle ones failed its
@@ -82,6 +119,7 @@ public class Sql {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("25S03"))) {
                 dataSource.flush(AgroalDataSource.FlushMode.IDLE);
+                autocommit.flush(AgroalDataSource.FlushMode.IDLE);
                 return true;
             }
         }
@@ -90,9 +128,9 @@ public class Sql {
 
     /**
      * A connection of the caller's own in autocommit, for one loop's repeated reads (the lane heads): on a
-     * pooled connection, out of autocommit, every read opened a transaction that needed a COMMIT, about
-     * three round trips per update. Held until closed; a failed read gives the connection back to the
-     * pool (which checks it) and the next read takes another.
+     * connection out of autocommit, every read opened a transaction that needed a COMMIT, about three round
+     * trips per update. Held until closed; a failed read gives the connection back to the pool (which checks
+     * it) and the next read takes another.
      */
     public Reader reader() {
         return new Reader();
@@ -109,9 +147,7 @@ public class Sql {
             requireNoTransaction();
             try {
                 if (connection == null) {
-                    connection = dataSource.getConnection();
-                    // Through the pool's wrapper: switched back to manual commit when it goes back to the pool.
-                    connection.setAutoCommit(true);
+                    connection = autocommit.getConnection();
                 }
                 return work.on(connection);
             } catch (SQLException e) {
@@ -131,6 +167,16 @@ public class Sql {
                 }
                 connection = null;
             }
+        }
+    }
+
+    private void requireTransaction() {
+        try {
+            if (transactions.getStatus() != Status.STATUS_ACTIVE) {
+                throw new IllegalStateException("This work belongs to its caller's transaction, and there is none");
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -19,9 +19,11 @@ public class InboxPersonalData implements PersonalData {
     }
 
     private final ObjectMapper json;
+    private final DecodedUpdates decoded;
 
-    public InboxPersonalData(ObjectMapper json) {
+    public InboxPersonalData(ObjectMapper json, DecodedUpdates decoded) {
         this.json = json;
+        this.decoded = decoded;
     }
 
     @Override
@@ -41,5 +43,6 @@ public class InboxPersonalData implements PersonalData {
     @Override
     public void erase(long userId) {
         InboxUpdate.anonymiseChat(userId);
+        decoded.forgetChat(userId); // what was still waiting is dropped, here and in memory
     }
 }

@@ -37,8 +37,10 @@ public class InboxService {
     private final BotMetrics metrics;
     private final Sql sql;
     private final Sql.Reader headReader;
+    private final DecodedUpdates decoded;
 
-    public InboxService(Clock clock, IntakeConfig config, BotMetrics metrics, Sql sql) {
+    public InboxService(Clock clock, IntakeConfig config, BotMetrics metrics, Sql sql, DecodedUpdates decoded) {
+        this.decoded = decoded;
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
@@ -52,9 +54,9 @@ public class InboxService {
     }
 
     /**
-     * Records a batch in one transaction. When this returns, every update in it is stored and may
-     * be confirmed to Telegram; when it throws, none is, and Telegram will deliver them again.
-     * Plain SQL ({@link Sql}): it runs for every batch polled.
+     * Records a batch. When this returns, every update in it is stored and may be confirmed to Telegram;
+     * when it throws, some may be stored, none is confirmed, and Telegram delivers the batch again: what
+     * was stored then is recognised as a redelivery. Plain SQL ({@link Sql}): it runs for every batch polled.
      *
      * @return how many were new (the rest were redeliveries)
      */
@@ -65,26 +67,38 @@ public class InboxService {
         }
         Instant now = clock.instant();
         List<String> fingerprints = updates.stream().map(update -> fingerprint(update.payload())).toList();
-        int fresh = sql.transaction(connection -> {
-            // One statement per batch (in chunks: a batch kept through a long outage grows); only when some ids
-            // were known already are they looked at one by one.
-            int inserted = 0;
+        // One statement per batch, in autocommit (in chunks: a batch kept through a long outage grows).
+        int inserted = sql.autocommit(connection -> {
+            int rows = 0;
             for (int from = 0; from < updates.size(); from += ROWS_PER_INSERT) {
                 int to = Math.min(updates.size(), from + ROWS_PER_INSERT);
-                inserted += insertAbsent(connection, updates.subList(from, to), fingerprints.subList(from, to), now);
+                rows += insertAbsent(connection, updates.subList(from, to), fingerprints.subList(from, to), now);
             }
-            if (inserted < updates.size()) {
-                Map<Long, String> stored = storedFingerprints(connection, updates);
-                for (int i = 0; i < updates.size(); i++) {
-                    String known = stored.get(updates.get(i).updateId());
-                    if (known != null && !known.equals(fingerprints.get(i))
-                            && takesOverKnownId(connection, updates.get(i), fingerprints.get(i), now)) {
-                        inserted++;
-                    }
+            return rows;
+        });
+        boolean allNew = inserted == updates.size();
+        // Only when some ids were known already are they looked at one by one.
+        int fresh = allNew ? inserted : inserted + sql.transaction(connection -> {
+            Map<Long, String> stored = storedFingerprints(connection, updates);
+            int takenOver = 0;
+            for (int i = 0; i < updates.size(); i++) {
+                String known = stored.get(updates.get(i).updateId());
+                if (known != null && !known.equals(fingerprints.get(i))
+                        && takesOverKnownId(connection, updates.get(i), fingerprints.get(i), now)) {
+                    takenOver++;
                 }
             }
-            return inserted;
+            return takenOver;
         });
+        if (allNew) {
+            // Only a batch stored whole: then each decoded update is exactly what its new row holds.
+            for (int i = 0; i < updates.size(); i++) {
+                InboundUpdate update = updates.get(i);
+                if (update.decoded() != null) {
+                    decoded.keep(update.updateId(), fingerprints.get(i), update.decoded());
+                }
+            }
+        }
         metrics.updatesReceived(fresh);
         metrics.updatesDuplicate(updates.size() - fresh);
         return fresh;

@@ -1,10 +1,15 @@
 package app.backcoach.intake;
 
 import app.backcoach.chat.ConversationRouter;
+import app.backcoach.chat.Incoming;
+import app.backcoach.database.Sql;
 import app.backcoach.ops.BotMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +25,13 @@ public class UpdateProcessor {
     private final ConversationRouter router;
     private final BotMetrics metrics;
     private final Clock clock;
+    private final Sql sql;
+    private final DecodedUpdates decoded;
 
-    public UpdateProcessor(UpdateDecoder decoder, ConversationRouter router, BotMetrics metrics, Clock clock) {
+    public UpdateProcessor(UpdateDecoder decoder, ConversationRouter router, BotMetrics metrics, Clock clock, Sql sql,
+                           DecodedUpdates decoded) {
+        this.sql = sql;
+        this.decoded = decoded;
         this.decoder = decoder;
         this.router = router;
         this.metrics = metrics;
@@ -38,17 +48,41 @@ public class UpdateProcessor {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void handle(long updateId, String handledBy) {
-        InboxUpdate update = InboxUpdate.findById(updateId, LockModeType.PESSIMISTIC_WRITE);
-        if (update == null || update.status != InboxStatus.PENDING) {
+        // Its row in plain SQL on the transaction's own connection: loading, tracking and flushing an entity for
+        // two statements cost more than the statements, on every update.
+        Pending update = sql.inCurrentTransaction(connection -> lockPending(connection, updateId));
+        if (update == null) {
             return; // handled meanwhile (here or at another instance), or erased with its user
         }
-        router.route(decoder.decode(update.payload));
+        Incoming known = decoded.take(updateId, update.fingerprint());
+        router.route(known != null ? known : decoder.decode(update.payload()));
         Instant now = clock.instant();
-        update.status = InboxStatus.DONE;
-        update.handledAt = now;
-        update.payload = null;
-        update.lastError = null;
-        update.handledBy = handledBy;
-        metrics.updateHandled(Duration.between(update.receivedAt, now));
+        sql.inCurrentTransaction(connection -> markDone(connection, updateId, handledBy, now));
+        metrics.updateHandled(Duration.between(update.receivedAt(), now));
+    }
+
+    private record Pending(String payload, String fingerprint, Instant receivedAt) {
+    }
+
+    private static Pending lockPending(Connection connection, long updateId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT payload, fingerprint, received_at FROM inbox_update WHERE update_id = ? AND status = 'PENDING' FOR UPDATE")) {
+            query.setLong(1, updateId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? new Pending(row.getString(1), row.getString(2), Sql.instant(row, 3)) : null;
+            }
+        }
+    }
+
+    /** Only these columns: a /delete in this same handling has already cleared the row's chat and message id. */
+    private static int markDone(Connection connection, long updateId, String handledBy, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE inbox_update SET status = 'DONE', handled_at = ?, payload = NULL, last_error = NULL, handled_by = ?
+                WHERE update_id = ?""")) {
+            Sql.set(update, 1, now);
+            update.setString(2, handledBy);
+            update.setLong(3, updateId);
+            return update.executeUpdate();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package app.backcoach.sender;
 
+import app.backcoach.database.Sql;
 import app.backcoach.user.UserService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +28,10 @@ public class MessageSender {
     private final Clock clock;
     private final UserService users;
     private final Event<OutboxChanged> outboxChanged;
+    private final Sql sql;
 
-    public MessageSender(ObjectMapper json, Clock clock, UserService users, Event<OutboxChanged> outboxChanged) {
+    public MessageSender(ObjectMapper json, Clock clock, UserService users, Event<OutboxChanged> outboxChanged, Sql sql) {
+        this.sql = sql;
         this.json = json;
         this.clock = clock;
         this.users = users;
@@ -126,17 +129,11 @@ public class MessageSender {
     }
 
     private void enqueue(Outbound message, boolean ephemeral) {
+        String payload = write(message);
         Instant now = clock.instant();
-        OutboxMessage row = new OutboxMessage();
-        row.chatId = message.chatId();
-        row.kind = message.getClass().getSimpleName();
-        row.payload = write(message);
-        row.status = OutboxStatus.PENDING;
-        row.notBefore = now;
-        row.createdAt = now;
-        row.ephemeral = ephemeral;
-        row.targetMessageId = OutboxStore.targetOf(message); // the unchanged-edit check finds the last edit by it
-        row.persist();
+        // One INSERT on the transaction's connection: every reply of every update comes here, and persisting an
+        // entity (an identity insert through the session's action queue) cost more than the statement.
+        sql.inCurrentTransaction(connection -> OutboxStore.insertPending(connection, message, payload, ephemeral, now));
         outboxChanged.fire(new OutboxChanged());
     }
 

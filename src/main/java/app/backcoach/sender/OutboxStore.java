@@ -20,7 +20,9 @@ import java.util.List;
  *
  * <p>Plain SQL on a pooled connection ({@link Sql}), no JTA and no ORM session: these run for every message
  * sent, and around a statement or two a JTA transaction with a Hibernate session cost more than the
- * statements. No OutboxMessage entity is read here, so none is flushed over what these write.
+ * statements. A step that writes once runs in autocommit ({@link Sql#autocommit}): its write is guarded by
+ * the row's status, so a transaction around it would add nothing but its COMMIT. No OutboxMessage entity
+ * is read here, so none is flushed over what these write.
  */
 @ApplicationScoped
 public class OutboxStore {
@@ -96,12 +98,12 @@ public class OutboxStore {
     }
 
     /**
-     * Everything decided before a call, in one transaction: an edit that would change nothing is finished
+     * Everything decided before a call, in one step that writes once: an edit that would change nothing is finished
      * as sent, a message to someone who blocked the bot is dropped, otherwise the row is marked SENDING
      * (with the chat's floor for a new message, kept from the first attempt on).
      */
     public Prepared prepare(OutboxHead row, Outbound message, long epoch) {
-        return sql.transaction(connection -> {
+        return sql.autocommit(connection -> {
             if (repeatsLastEdit(connection, row, message)) {
                 finish(connection, row, OutboxStatus.SENT, false, "not sent: the message already shows this");
                 return Prepared.STOP;
@@ -167,6 +169,28 @@ public class OutboxStore {
         }
     }
 
+    /**
+     * A new pending row, in the caller's transaction ({@link MessageSender}): the reply is stored exactly when
+     * what caused it commits. The edit's target is stored with it, for the unchanged-edit check.
+     */
+    static int insertPending(Connection connection, Outbound message, String payload, boolean ephemeral, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO outbox_message
+                    (chat_id, kind, payload, status, attempts, not_before, created_at, check_duplicate, ephemeral,
+                     target_message_id)
+                VALUES (?, ?, ?, 'PENDING', 0, ?, ?, FALSE, ?, ?)""")) {
+            insert.setLong(1, message.chatId());
+            insert.setString(2, message.getClass().getSimpleName());
+            insert.setString(3, payload);
+            Sql.set(insert, 4, now);
+            Sql.set(insert, 5, now);
+            insert.setBoolean(6, ephemeral);
+            Sql.set(insert, 7, targetOf(message));
+            return insert.executeUpdate();
+        }
+    }
+
     /** The message an edit changes, stored with its row; null for anything that is not an edit. */
     static Long targetOf(Outbound message) {
         return message instanceof Outbound.EditText edit ? Long.valueOf(edit.messageId())
@@ -175,7 +199,7 @@ public class OutboxStore {
 
     /** Delivered: an ephemeral row goes, any other is marked sent; one statement either way. */
     public void markSent(long id, boolean ephemeral, Long telegramMessageId) {
-        sql.transaction(connection -> {
+        sql.autocommit(connection -> {
             if (ephemeral) {
                 return delete(connection, id);
             }
@@ -203,7 +227,7 @@ public class OutboxStore {
 
     /** Back to pending at {@code notBefore}, in one UPDATE; a row that is gone (erased meanwhile) matches nothing. */
     private void requeue(long id, Instant notBefore, boolean countAttempt, boolean checkDuplicate, String reason) {
-        sql.transaction(connection -> {
+        sql.autocommit(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE outbox_message
                     SET status = 'PENDING', attempts = attempts + ?, not_before = ?, last_error = ?,
@@ -224,7 +248,7 @@ public class OutboxStore {
      * one chance of delivery either; any other is marked. A row that is gone (erased meanwhile) matches nothing.
      */
     public void finish(OutboxHead row, OutboxStatus status, boolean countAttempt, String reason) {
-        sql.transaction(connection -> finish(connection, row, status, countAttempt, reason));
+        sql.autocommit(connection -> finish(connection, row, status, countAttempt, reason));
     }
 
     private static int finish(Connection connection, OutboxHead row, OutboxStatus status, boolean countAttempt,
@@ -317,7 +341,7 @@ public class OutboxStore {
 
     /** Ids of the person's own messages in the chat, strictly between two ids. */
     public List<Long> personMessageIdsBetween(long chatId, long afterId, long beforeId) {
-        return sql.transaction(connection -> {
+        return sql.autocommit(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT message_id FROM inbox_update WHERE chat_id = ? AND message_id > ? AND message_id < ?")) {
                 query.setLong(1, chatId);
@@ -335,7 +359,7 @@ public class OutboxStore {
     }
 
     public long eraseFinishedBefore(Instant cutoff) {
-        return sql.transaction(connection -> {
+        return sql.autocommit(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM outbox_message WHERE status NOT IN ('PENDING', 'SENDING') AND created_at < ?")) {
                 Sql.set(delete, 1, cutoff);

@@ -40,7 +40,8 @@ public class TelegramUpdates implements UpdateDecoder {
         try {
             Long messageId = update.getMessage() != null && update.getMessage().getMessageId() != null
                     ? update.getMessage().getMessageId().longValue() : null;
-            return new InboundUpdate(update.getUpdateId(), safeLaneOf(update), json.writeValueAsString(update), messageId);
+            return new InboundUpdate(update.getUpdateId(), safeLaneOf(update), json.writeValueAsString(update), messageId,
+                    decodeSafely(update));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Update " + update.getUpdateId() + " cannot be stored", e);
         }
@@ -58,7 +59,10 @@ public class TelegramUpdates implements UpdateDecoder {
     /** An update whose parts are missing or malformed is ignored (kept as handled), never retried and parked. */
     @Override
     public Incoming decode(String payload) {
-        Update update = parse(payload);
+        return decodeSafely(parse(payload));
+    }
+
+    private Incoming decodeSafely(Update update) {
         try {
             return decode(update);
         } catch (RuntimeException malformed) {

@@ -52,7 +52,9 @@ import org.junit.jupiter.api.Test;
  * -Dbench.flood-users (200), -Dbench.jvm-args (the app's JVM flags, default: those the Dockerfile uses),
  * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
  * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
- * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it).
+ * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it),
+ * -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
+ * Telegram keeps them open).
  */
 class RoundTripBenchmark {
 
@@ -71,7 +73,9 @@ class RoundTripBenchmark {
     private static int port;
     private static String database;
 
-    private final FakeBotApi fake = new FakeBotApi();
+    /** Keep-alive as the real Bot API has it; -Dbench.keep-alive=false opens a connection per call, as runs before 2026-12-07 did. */
+    private final FakeBotApi fake = Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
+            ? new FakeBotApi().keepingConnections() : new FakeBotApi();
     private final Map<Long, BlockingQueue<FakeBotApi.Call>> replies = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -190,9 +194,18 @@ class RoundTripBenchmark {
                 loadBefore, loadAfter));
         lines.add(String.format(Locale.ROOT, "app CPU %.2f ms per update (%d ms over the load; %.2f of it in the kernel);"
                         + " peak RSS %d MB", (double) cpu / updates, cpu, (double) system / updates, app.peakRssKb() / 1024));
-        lines.add("  by threads (ms per update): " + groups.entrySet().stream()
+        // "other/<thread>" keys name the threads outside the groups: summed for the line, the largest listed after it.
+        Map<String, Long> named = new TreeMap<>();
+        groups.forEach((group, ms) -> named.merge(group.startsWith("other/") ? "other" : group, ms, Long::sum));
+        lines.add("  by threads (ms per update): " + named.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), (double) entry.getValue() / updates))
+                .collect(java.util.stream.Collectors.joining(", ")));
+        lines.add("  other, by thread: " + groups.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("other/") && entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey().substring(6),
+                        (double) entry.getValue() / updates))
                 .collect(java.util.stream.Collectors.joining(", ")));
         lines.add(String.format(Locale.ROOT, "database statements %.2f per update (%d), by kind (per update):",
                 (double) total / updates, total));
@@ -383,9 +396,11 @@ class RoundTripBenchmark {
             report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
                             ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
                     String.format(Locale.ROOT, "%.2f s from process start (external MariaDB, JVM flags: %s; load average %s;"
-                                    + " %.2f s until noticed)", startup, String.join(" ", command.subList(1,
+                                    + " %.2f s until noticed; fake Bot API %s)", startup, String.join(" ", command.subList(1,
                                     command.size() - 2)).replaceAll("^$", "default"), uptime(),
-                            (System.nanoTime() - began) / 1e9));
+                            (System.nanoTime() - began) / 1e9,
+                            Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
+                                    ? "keeps connections open" : "closes every connection"));
             return app;
         }
 
@@ -449,7 +464,7 @@ class RoundTripBenchmark {
             if (thread.startsWith("telegram-pol")) {
                 return "polling";
             }
-            return "other";
+            return "other/" + thread.replaceAll("[0-9]+", "#");
         }
 
         long peakRssKb() throws IOException {

@@ -59,7 +59,9 @@ class ScaleBenchmark {
 
     private String dbPassword;
 
-    private final FakeBotApi fake = new FakeBotApi();
+    /** Keep-alive as the real Bot API has it; -Dbench.keep-alive=false opens a connection per call, as runs before 2026-12-07 did. */
+    private final FakeBotApi fake = Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
+            ? new FakeBotApi().keepingConnections() : new FakeBotApi();
     private final Map<Process, Integer> ports = new LinkedHashMap<>();
     private String scaleUrl;
 

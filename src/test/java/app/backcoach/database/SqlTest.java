@@ -21,6 +21,9 @@ class SqlTest {
     @Inject
     Sql sql;
 
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
     @BeforeEach
     void table() {
         sql.transaction(connection -> {
@@ -112,6 +115,55 @@ class SqlTest {
         assertThat(sql.connectionLost(new IllegalStateException("no SQL at all"))).isFalse();
 
         assertThat(count()).isZero(); // new connections after the flush
+    }
+
+    /** One-statement steps: each statement is committed as it runs, with no transaction left open. */
+    @Test
+    void autocommitWorkCommitsEachStatementAsItRuns() {
+        assertThatThrownBy(() -> sql.autocommit(connection -> {
+            insert(connection, 20, null);
+            assertThat(count()).as("seen from another connection at once").isEqualTo(1);
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT @@in_transaction")) {
+                row.next();
+                assertThat(row.getInt(1)).as("no transaction open after the write").isZero();
+            }
+            throw new IllegalStateException("after the write");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(count()).as("nothing to roll back").isEqualTo(1);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> sql.autocommit(connection -> 0)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The handling transaction's own statements: on the ORM session's connection, committed or undone with it. */
+    @Test
+    void workInTheCurrentTransactionSharesTheSessionsConnectionAndItsFate() {
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("INSERT INTO sql_probe VALUES (10, NULL)").executeUpdate();
+            // Uncommitted: only the same connection sees the session's row.
+            long seen = sql.inCurrentTransaction(connection -> {
+                insert(connection, 11, null);
+                try (Statement statement = connection.createStatement();
+                     ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM sql_probe")) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            });
+            assertThat(seen).isEqualTo(2);
+            throw new IllegalStateException("the handling failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(count()).isZero();
+
+        QuarkusTransaction.requiringNew().run(() -> sql.inCurrentTransaction(connection -> insert(connection, 12, null)));
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void workInTheCurrentTransactionRefusesWhenThereIsNone() {
+        assertThatThrownBy(() -> sql.inCurrentTransaction(connection -> insert(connection, 13, null)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(count()).isZero();
     }
 
     private static int insert(java.sql.Connection connection, int id, Instant at) throws java.sql.SQLException {

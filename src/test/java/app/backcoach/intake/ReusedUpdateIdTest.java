@@ -4,6 +4,7 @@ import static app.backcoach.testing.Chats.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.backcoach.chat.Incoming;
 import app.backcoach.testing.FakeBotApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,9 @@ class ReusedUpdateIdTest {
 
     @Inject
     InboxService inbox;
+
+    @Inject
+    DecodedUpdates decoded;
 
     @Test
     void aHandledIdWithNewContentIsTakenInWhileARedeliveryIsNot() {
@@ -68,6 +72,40 @@ class ReusedUpdateIdTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentMessages(chat).stream()
                 .anyMatch(call -> call.text() != null && call.text().contains("What I can do")));
         assertThat(inbox.record(List.of(handled, fresh, reused))).as("all three again: redeliveries").isZero();
+    }
+
+    /** Arrival's decoded copy is handled, not the payload parsed again: told apart by making the two differ. */
+    @Test
+    void anUpdateDecodedOnArrivalIsHandledFromThatCopy() {
+        long chat = newChat();
+        long id = 1_900_000_000L + ThreadLocalRandom.current().nextInt(100_000_000);
+        InboundUpdate stored = update(id, chat, 1, "/start");
+        InboundUpdate arrived = new InboundUpdate(id, chat, stored.payload(), null, help(chat));
+
+        assertThat(inbox.record(List.of(arrived))).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentMessages(chat).stream()
+                .anyMatch(call -> call.text() != null && call.text().contains("What I can do")));
+    }
+
+    /** A copy made from other content (an id the Bot API reused) is never taken for this content. */
+    @Test
+    void aCopyOfOtherContentUnderTheSameIdIsIgnored() {
+        long chat = newChat();
+        long id = 2_000_000_000L + ThreadLocalRandom.current().nextInt(100_000_000);
+        decoded.keep(id, "the fingerprint of earlier content", help(chat));
+
+        assertThat(inbox.record(List.of(update(id, chat, 1, "/start")))).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentMessages(chat).stream()
+                .anyMatch(call -> call.text() != null && call.text().contains("Back Coach")));
+        assertThat(fake.sentMessages(chat)).noneMatch(call -> call.text() != null && call.text().contains("What I can do"));
+        assertThat(decoded.take(id, "the fingerprint of earlier content")).as("taken and dropped").isNull();
+    }
+
+    private static Incoming help(long chat) {
+        return new Incoming.CommandMessage(new Incoming.Chat(chat, Incoming.ChatKind.PRIVATE),
+                new Incoming.Person(chat, "en"), "help", "");
     }
 
     private static InboxStatus status(long updateId) {

@@ -118,6 +118,23 @@ class TelegramUpdatesTest {
         assertThat(updates.decode(inbound.payload())).isInstanceOf(Incoming.CommandMessage.class);
     }
 
+    /** The handler may use what arrival decoded instead of the stored payload: the two must never differ. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"update_id\": 20, \"message\": {\"message_id\": 3, \"date\": 1, \"chat\": {\"id\": 5, \"type\": \"private\"}, \"from\": {\"id\": 5, \"is_bot\": false, \"first_name\": \"A\", \"language_code\": \"de\"}, \"text\": \"/travel@back_coach_bot  hotel <room> & gate\"}}",
+            "{\"update_id\": 21, \"message\": {\"message_id\": 3, \"date\": 1, \"chat\": {\"id\": 5, \"type\": \"private\"}, \"from\": {\"id\": 5, \"is_bot\": false, \"first_name\": \"A\"}, \"text\": \"Rücken \\\"tut\\\" weh 😣\"}}",
+            "{\"update_id\": 22, \"callback_query\": {\"id\": \"cb1\", \"chat_instance\": \"x\", \"data\": \"ci:pain:3\", \"from\": {\"id\": 5, \"is_bot\": false, \"first_name\": \"A\", \"language_code\": \"en\"}, \"message\": {\"message_id\": 77, \"date\": 1, \"chat\": {\"id\": 5, \"type\": \"private\"}}}}",
+            "{\"update_id\": 23, \"message\": {\"message_id\": 4, \"date\": 1, \"chat\": {\"id\": 5, \"type\": \"private\"}, \"from\": {\"id\": 5, \"is_bot\": false, \"first_name\": \"A\"}, \"location\": {\"latitude\": 48.2, \"longitude\": 16.37}}}",
+            "{\"update_id\": 24, \"message\": {\"message_id\": 4, \"date\": 1, \"chat\": {\"id\": 5, \"type\": \"private\"}, \"text\": \"no sender\"}}",
+            "{\"update_id\": 25, \"edited_message\": {\"message_id\": 3, \"date\": 1, \"edit_date\": 2, \"chat\": {\"id\": 5, \"type\": \"private\"}, \"from\": {\"id\": 5, \"is_bot\": false, \"first_name\": \"A\"}, \"text\": \"/start\"}}",
+            "{\"update_id\": 26, \"my_chat_member\": {\"date\": 1, \"chat\": {\"id\": -9, \"type\": \"group\"}, \"from\": {\"id\": 5, \"is_bot\": false, \"first_name\": \"A\"}, \"old_chat_member\": {\"status\": \"member\", \"user\": {\"id\": 1, \"is_bot\": true, \"first_name\": \"B\"}}, \"new_chat_member\": {\"status\": \"left\", \"user\": {\"id\": 1, \"is_bot\": true, \"first_name\": \"B\"}}}}",
+            "{\"update_id\": 27, \"callback_query\": {\"id\": \"cb2\", \"chat_instance\": \"x\", \"data\": \"x\"}}"})
+    void whatArrivalDecodesIsWhatTheStoredPayloadDecodesTo(String json) {
+        InboundUpdate inbound = updates.toInbound(parse(json));
+
+        assertThat(inbound.decoded()).isNotNull().isEqualTo(updates.decode(inbound.payload()));
+    }
+
     private static Update parse(String json) {
         try {
             return JSON.readValue(json, Update.class);

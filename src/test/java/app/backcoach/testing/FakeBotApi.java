@@ -104,6 +104,7 @@ public final class FakeBotApi {
     private final List<String> violations = new ArrayList<>();
     private final List<ScriptedFailure> scriptedFailures = new ArrayList<>();
     private boolean confirmationsFrozen;
+    private volatile boolean keepAlive;
     private volatile java.util.function.Consumer<Call> callListener;
     private int confirmedUpToExclusive;
     private int pollGeneration; // bumped to send every held poll home with []
@@ -120,6 +121,16 @@ public final class FakeBotApi {
 
     /** A private instance, for tests that must not share state with a running Quarkus app (like the self-test). */
     public FakeBotApi() {
+    }
+
+    /**
+     * Keeps connections open between calls, as the real Bot API does (HTTP/1.1 keep-alive): for benchmarks,
+     * where a connection opened and closed per call would be measured as the bot's cost. Not for scripted
+     * dropped connections, which a kept connection would hide (see {@link #send}).
+     */
+    public FakeBotApi keepingConnections() {
+        this.keepAlive = true;
+        return this;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -607,16 +618,18 @@ public final class FakeBotApi {
         return fields;
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-        // No keep-alive: OkHttp silently retries a request once when a *reused* connection dies, which would
-        // hide a scripted dropConnection(). On a fresh connection it reports the IOException instead.
-        exchange.getResponseHeaders().set("Connection", "close");
+        // No keep-alive in tests: OkHttp silently retries a request once when a *reused* connection dies, which
+        // would hide a scripted dropConnection(). On a fresh connection it reports the IOException instead.
+        if (!keepAlive) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         exchange.sendResponseHeaders(reply.status(), reply.body().length);
         exchange.getResponseBody().write(reply.body());
     }
 
-    private static void trySend(HttpExchange exchange, Reply reply) {
+    private void trySend(HttpExchange exchange, Reply reply) {
         try {
             send(exchange, reply);
         } catch (IOException | RuntimeException ignored) {
