@@ -67,6 +67,14 @@ public class InboxService {
         }
         Instant now = clock.instant();
         List<String> fingerprints = updates.stream().map(update -> fingerprint(update.payload())).toList();
+        // Before the INSERT: once it runs, a worker may take the row at once. A copy counts only for the content it
+        // was made from, so one whose row is not stored (a redelivery, an id still in use) can never mislead.
+        for (int i = 0; i < updates.size(); i++) {
+            InboundUpdate update = updates.get(i);
+            if (update.decoded() != null) {
+                decoded.keep(update.updateId(), fingerprints.get(i), update.decoded());
+            }
+        }
         // One statement per batch, in autocommit (in chunks: a batch kept through a long outage grows).
         int inserted = sql.autocommit(connection -> {
             int rows = 0;
@@ -90,15 +98,6 @@ public class InboxService {
             }
             return takenOver;
         });
-        if (allNew) {
-            // Only a batch stored whole: then each decoded update is exactly what its new row holds.
-            for (int i = 0; i < updates.size(); i++) {
-                InboundUpdate update = updates.get(i);
-                if (update.decoded() != null) {
-                    decoded.keep(update.updateId(), fingerprints.get(i), update.decoded());
-                }
-            }
-        }
         metrics.updatesReceived(fresh);
         metrics.updatesDuplicate(updates.size() - fresh);
         return fresh;
