@@ -5,6 +5,7 @@ import app.backcoach.sender.DeliveryOutcome;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.Outbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -82,18 +83,47 @@ public class TelegramBotApi implements BotApi {
             // due to ..."): classified as one, as before.
             return failed(new IOException(failed.getClass().getSimpleName()), trace);
         }
-        Serializable result;
-        try (ResponseBody body = response.body()) {
-            // Like TelegramBots: the status code is not looked at; {"ok":false,...} becomes the exception.
-            result = method.deserializeResponse(body.string());
-        } catch (IOException | TelegramApiRequestException | RuntimeException failed) {
+        String body;
+        try (ResponseBody answer = response.body()) {
+            body = answer.string();
+        } catch (IOException | RuntimeException failed) {
             return failed(failed, trace);
         }
+        return answered(body, message.createsMessage(), trace);
+    }
+
+    /**
+     * The Bot API's answer, read for what the sender needs: done (with the new message's id), or refused
+     * with a code and a retry_after. Like TelegramBots, the status code is not looked at. Read as a tree, not
+     * as TelegramBots' typed result: a whole Message, its chat and entities bound by reflection, cost more
+     * than the call for one number.
+     */
+    private DeliveryOutcome answered(String body, boolean createsMessage, CallTrace trace) {
         if (Thread.currentThread().isInterrupted()) {
             return INTERRUPTED;
         }
-        Long messageId = result instanceof Message sent ? sent.getMessageId().longValue() : null;
-        return new DeliveryOutcome.Delivered(messageId);
+        if (trace.gatewayPage()) {
+            return classify(null, trace.requestWritten(), true);
+        }
+        JsonNode answer;
+        try {
+            answer = connection.json().readTree(body);
+        } catch (JsonProcessingException unreadable) {
+            answer = null;
+        }
+        if (answer == null || !answer.path("ok").isBoolean()) {
+            return refused(0, null);
+        }
+        if (!answer.path("ok").booleanValue()) {
+            JsonNode retryAfter = answer.path("parameters").path("retry_after");
+            return refused(answer.path("error_code").asInt(0), retryAfter.isInt() ? retryAfter.intValue() : null);
+        }
+        JsonNode messageId = answer.path("result").path("message_id");
+        if (messageId.canConvertToLong()) {
+            return new DeliveryOutcome.Delivered(messageId.longValue());
+        }
+        // A new message must come back as one: anything else is no answer we can read (as TelegramBots found).
+        return createsMessage ? refused(0, null) : new DeliveryOutcome.Delivered(null);
     }
 
     /**
@@ -145,21 +175,8 @@ public class TelegramBotApi implements BotApi {
             return new DeliveryOutcome.NotDelivered("a proxy's error page: Telegram was not reached");
         }
         if (failure instanceof TelegramApiRequestException answer) {
-            int code = answer.getErrorCode() == null ? 0 : answer.getErrorCode();
-            if (code == 429) {
-                Integer seconds = answer.getParameters() == null ? null : answer.getParameters().getRetryAfter();
-                return new DeliveryOutcome.RateLimited(seconds == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds));
-            }
-            if (code == 403) {
-                return new DeliveryOutcome.Blocked("forbidden");
-            }
-            if (code >= 400 && code < 500) {
-                return new DeliveryOutcome.Rejected(code, "bad request");
-            }
-            if (code >= 500) {
-                return new DeliveryOutcome.Uncertain("Telegram answered " + code + "; it may have done it");
-            }
-            return new DeliveryOutcome.Uncertain("unreadable answer");
+            return refused(answer.getErrorCode() == null ? 0 : answer.getErrorCode(),
+                    answer.getParameters() == null ? null : answer.getParameters().getRetryAfter());
         }
         if (failure instanceof ConnectException || failure instanceof UnknownHostException
                 || failure instanceof NoRouteToHostException) {
@@ -173,6 +190,27 @@ public class TelegramBotApi implements BotApi {
             return new DeliveryOutcome.Uncertain("connection broke: " + failure.getClass().getSimpleName());
         }
         return new DeliveryOutcome.Uncertain(failure == null ? "unknown failure" : failure.getClass().getSimpleName());
+    }
+
+    /**
+     * What the Bot API's {@code {"ok": false, "error_code": …}} means for retrying; code 0 for an answer that
+     * could not be read at all.
+     */
+    static DeliveryOutcome refused(int code, Integer retryAfterSeconds) {
+        if (code == 429) {
+            return new DeliveryOutcome.RateLimited(retryAfterSeconds == null ? DEFAULT_RETRY_AFTER
+                    : Duration.ofSeconds(retryAfterSeconds));
+        }
+        if (code == 403) {
+            return new DeliveryOutcome.Blocked("forbidden");
+        }
+        if (code >= 400 && code < 500) {
+            return new DeliveryOutcome.Rejected(code, "bad request");
+        }
+        if (code >= 500) {
+            return new DeliveryOutcome.Uncertain("Telegram answered " + code + "; it may have done it");
+        }
+        return new DeliveryOutcome.Uncertain("unreadable answer");
     }
 
     private static BotApiMethod<? extends Serializable> toMethod(Outbound message) {

@@ -95,7 +95,14 @@ class TelegramBotApiWireTest {
                 Arguments.of(Failure.serverError(),
                         new DeliveryOutcome.Uncertain("Telegram answered 500; it may have done it")),
                 // The fake reads the request in full before it drops the connection.
-                Arguments.of(Failure.dropConnection(), new DeliveryOutcome.Uncertain("connection broke: IOException")));
+                Arguments.of(Failure.dropConnection(), new DeliveryOutcome.Uncertain("connection broke: IOException")),
+                // Answers that say nothing readable about a new message: it may or may not exist.
+                Arguments.of(Failure.oddAnswer("{\"ok\": true, \"result\": true}"),
+                        new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("not json"), new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("{\"ok\": false}"), new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("{\"ok\": true, \"result\": {\"message_id\": 4242, \"date\": 1,"
+                        + " \"chat\": {\"id\": 1, \"type\": \"private\"}}}"), new DeliveryOutcome.Delivered(4242L)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -104,6 +111,15 @@ class TelegramBotApiWireTest {
         fake.failNext("sendMessage", CHAT, failure);
 
         assertThat(deliver(api, new Outbound.Text(CHAT, "hi", null))).isEqualTo(expected);
+    }
+
+    /** An edit or a tap's answer may come back as a bare true: done, with no new message to know. */
+    @Test
+    void anEditAnsweredWithTrueIsDone() {
+        fake.failNext("editMessageText", CHAT, Failure.oddAnswer("{\"ok\": true, \"result\": true}"));
+
+        assertThat(deliver(api, new Outbound.EditText(CHAT, 7, "<i>edited</i>", null)))
+                .isEqualTo(new DeliveryOutcome.Delivered(null));
     }
 
     @Test

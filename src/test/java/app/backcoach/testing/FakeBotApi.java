@@ -1313,7 +1313,7 @@ public final class FakeBotApi {
     /** A scripted way for one call to fail; see {@link #failNext}. */
     public static final class Failure {
 
-        private enum Kind { TELEGRAM_ERROR, HTML_PAGE, DROPPED_CONNECTION, HANG }
+        private enum Kind { TELEGRAM_ERROR, HTML_PAGE, DROPPED_CONNECTION, HANG, ODD_ANSWER }
 
         private final Kind kind;
         private final int status;
@@ -1377,6 +1377,11 @@ public final class FakeBotApi {
             return new Failure(Kind.DROPPED_CONNECTION, 0, "connection dropped", null);
         }
 
+        /** A 200 with this JSON body in place of the method's answer (one the Bot API would not give, say). */
+        public static Failure oddAnswer(String json) {
+            return new Failure(Kind.ODD_ANSWER, 200, json, null);
+        }
+
         /** Any other Telegram error, e.g. {@code error(400, "Bad Request: message to edit not found")}. */
         public static Failure error(int errorCode, String description) {
             return new Failure(Kind.TELEGRAM_ERROR, errorCode, description, null);
@@ -1390,6 +1395,7 @@ public final class FakeBotApi {
                         + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
                 case DROPPED_CONNECTION -> Reply.DROPPED_CONNECTION;
                 case HANG -> Reply.HUNG;
+                case ODD_ANSWER -> new Reply(status, "application/json", description.getBytes(UTF_8));
             };
         }
 
