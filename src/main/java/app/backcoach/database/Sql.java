@@ -57,8 +57,8 @@ public class Sql {
      */
     public <R> R transaction(Work<R> work) {
         requireNoTransaction();
-        try (Connection connection = dataSource.getConnection()) {
-            // The pool's connections are in manual-commit mode (ManualCommitConnections).
+        // The pool's connections are in manual-commit mode (ManualCommitConnections).
+        return on(dataSource, connection -> {
             try {
                 R result = work.on(connection);
                 connection.commit();
@@ -67,10 +67,7 @@ public class Sql {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            connectionLost(e);
-            throw new Failed(e);
-        }
+        });
     }
 
     /**
@@ -81,12 +78,7 @@ public class Sql {
      */
     public <R> R autocommit(Work<R> work) {
         requireNoTransaction();
-        try (Connection connection = autocommit.getConnection()) {
-            return work.on(connection);
-        } catch (SQLException e) {
-            connectionLost(e);
-            throw new Failed(e);
-        }
+        return on(autocommit, work);
     }
 
     /**
@@ -97,8 +89,12 @@ public class Sql {
      */
     public <R> R inCurrentTransaction(Work<R> work) {
         requireTransaction();
-        try (Connection connection = dataSource.getConnection()) {
-            // Closing gives back only this handle: the connection stays with the transaction until it ends.
+        // Closing gives back only this handle: the connection stays with the transaction until it ends.
+        return on(dataSource, work);
+    }
+
+    private <R> R on(AgroalDataSource pool, Work<R> work) {
+        try (Connection connection = pool.getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
             connectionLost(e);
@@ -171,19 +167,17 @@ public class Sql {
     }
 
     private void requireTransaction() {
-        try {
-            if (transactions.getStatus() != Status.STATUS_ACTIVE) {
-                throw new IllegalStateException("This work belongs to its caller's transaction, and there is none");
-            }
-        } catch (SystemException e) {
-            throw new IllegalStateException(e);
-        }
+        require(Status.STATUS_ACTIVE, "This work belongs to its caller's transaction, and there is none");
     }
 
     private void requireNoTransaction() {
+        require(Status.STATUS_NO_TRANSACTION, "Plain SQL runs in its own transaction, never inside a JTA one");
+    }
+
+    private void require(int status, String otherwise) {
         try {
-            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                throw new IllegalStateException("Plain SQL runs in its own transaction, never inside a JTA one");
+            if (transactions.getStatus() != status) {
+                throw new IllegalStateException(otherwise);
             }
         } catch (SystemException e) {
             throw new IllegalStateException(e);
