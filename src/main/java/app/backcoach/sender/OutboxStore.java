@@ -21,8 +21,9 @@ import java.util.List;
  * <p>Plain SQL on a pooled connection ({@link Sql}), no JTA and no ORM session: these run for every message
  * sent, and around a statement or two a JTA transaction with a Hibernate session cost more than the
  * statements. A step that writes once runs in autocommit ({@link Sql#autocommit}): its write is guarded by
- * the row's status, so a transaction around it would add nothing but its COMMIT. No OutboxMessage entity
- * is read here, so none is flushed over what these write.
+ * the row's status, so a transaction around it would add nothing but its COMMIT. Only a new row's INSERT
+ * runs in its caller's JTA transaction ({@link #insertPending}). No OutboxMessage entity is read here, so
+ * none is flushed over what these write.
  */
 @ApplicationScoped
 public class OutboxStore {

@@ -7,7 +7,6 @@ import app.backcoach.chat.Incoming.Chat;
 import app.backcoach.chat.Incoming.ChatKind;
 import app.backcoach.chat.Incoming.Person;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
