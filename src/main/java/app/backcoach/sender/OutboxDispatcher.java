@@ -191,6 +191,7 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             }
         }
         DeliveryOutcome outcome = api.deliver(message);
+        limiter.callEnded(row.chatId(), clock.instant());
         if (Thread.currentThread().isInterrupted()) {
             // Cut off by a hard stop: left SENDING, exactly as a crash would leave it, and resolved the same way.
             LOG.infof("Outbox %d: stopped mid-call; resolved on the next start", row.id());

@@ -110,6 +110,37 @@ class SendRateLimiterTest {
         assertThat(limiter.tryAcquire(4, true, T0.plusMillis(1100 + MARGIN))).isEqualTo(Duration.ofMillis(400));
     }
 
+    /** Telegram counts a call where it arrives, at the latest when it ended: a slow call holds its place until then. */
+    @Test
+    void aSlowCallHoldsItsPlaceInTheWindowUntilItEnded() {
+        SendRateLimiter limiter = new SendRateLimiter(2, 10, 3, T0);
+        assertThat(limiter.tryAcquire(1, true, T0)).isZero();
+        assertThat(limiter.callStarting(1, T0)).isZero();
+        assertThat(limiter.tryAcquire(2, true, T0.plusMillis(100))).isZero();
+        assertThat(limiter.callStarting(2, T0.plusMillis(100))).isZero();
+        limiter.callEnded(2, T0.plusMillis(110));
+        limiter.callEnded(1, T0.plusMillis(400)); // the first call took 400 ms: it may have arrived only then
+
+        // Counted from its start, the first call would have left the window at T0 + 1 s (and the margin).
+        assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1000 + MARGIN))).isEqualTo(Duration.ofMillis(110));
+        assertThat(limiter.tryAcquire(3, true, T0.plusMillis(1110 + MARGIN))).isZero();
+        assertThat(limiter.tryAcquire(4, true, T0.plusMillis(1110 + MARGIN))).isEqualTo(Duration.ofMillis(290));
+    }
+
+    /** A tap's answer counts for no limit, so its end moves nothing. */
+    @Test
+    void anUncountedCallsEndMovesNothing() {
+        SendRateLimiter limiter = new SendRateLimiter(1, 10, 3, T0);
+        assertThat(limiter.tryAcquire(1, true, T0)).isZero();
+        assertThat(limiter.callStarting(1, T0)).isZero();
+        limiter.callEnded(1, T0.plusMillis(10));
+        assertThat(limiter.tryAcquire(1, false, T0.plusMillis(20))).isZero();
+        assertThat(limiter.callStarting(1, T0.plusMillis(20))).isZero();
+        limiter.callEnded(1, T0.plusMillis(900));
+
+        assertThat(limiter.tryAcquire(2, true, T0.plusMillis(1010 + MARGIN))).isZero();
+    }
+
     /**
      * When the work between slot and call outlasts the window (a database failing over), the slot has left
      * it: the call must take a new place, and wait for one, or it goes uncounted.
