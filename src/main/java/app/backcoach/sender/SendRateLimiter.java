@@ -77,8 +77,9 @@ final class SendRateLimiter {
     synchronized Duration callStarting(long chatId, Instant now) {
         Instant taken = takenAt.get(chatId);
         if (taken == null || !now.isAfter(taken)) {
-            if (takenAt.remove(chatId) != null) {
-                startedAt.put(chatId, taken);
+            takenAt.remove(chatId);
+            if (taken != null) {
+                startedAt.put(chatId, taken); // the call starts at its slot: the slot's place is its start
             }
             return Duration.ZERO;
         }
