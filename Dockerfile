@@ -20,7 +20,9 @@ COPY src src
 # The exercise catalogue and the questionnaires are packaged as fallback copies, and placed in /app/config
 # for operators to replace.
 COPY config config
-RUN ./mvnw -B -DnoEmbeddedDb -Dmaven.test.skip=true package
+# appcds.enabled adds the step a training start below stops after; the archive it writes here, with this
+# stage's JDK, is replaced there.
+RUN ./mvnw -B -DnoEmbeddedDb -Dmaven.test.skip=true -Dquarkus.package.jar.appcds.enabled=true package
 
 ## Run on a JRE as an unprivileged user (uid 10001, as the Kubernetes manifests expect)
 FROM ${RUNTIME_IMAGE}
@@ -41,5 +43,15 @@ USER 10001:10001
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -Xss512k -Djava.awt.headless=true" \
     QUARKUS_HTTP_HOST=0.0.0.0 \
     HOME=/tmp
+# Class data sharing for the app's classes (AppCDS): a training start writes the classes it loaded, parsed and
+# verified, to an archive every later start maps instead of loading them again. It must be this image's own
+# JVM that writes it (another build's archive is refused), and the start stops after Quarkus' static init,
+# so it needs no database (the DB_URL only keeps the embedded one from being looked for).
+RUN rm -f /app/app-cds.jsa \
+ && DB_URL=jdbc:mariadb://127.0.0.1:1/training java $JAVA_OPTS -XX:ArchiveClassesAtExit=/app/app-cds.jsa \
+      -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar >/tmp/appcds-training.log 2>&1 \
+ ; test -s /app/app-cds.jsa || { tail -30 /tmp/appcds-training.log; exit 1; } \
+ ; rm -f /tmp/appcds-training.log
 EXPOSE 8080
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+# The archive outside JAVA_OPTS, so that setting those keeps it; a JVM that cannot use it starts without it.
+ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=/app/app-cds.jsa $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -83,8 +83,15 @@ logs=$(podman_ logs "$name" 2>&1)
 grep -q "Questionnaires: peg (version [0-9]*, weekly) from /app/config/questionnaires" <<<"$logs" \
   || { tail -30 <<<"$logs"; echo "image-check: the questionnaires were not loaded from /app/config/questionnaires" >&2; exit 1; }
 
+# The class data archive is this image's JVM's own: with -Xshare:on a JVM that cannot map it refuses to start.
+# A start that stops after static init, counting the classes it took from the archive.
+archived=$(podman_ run --rm --network host -e DB_URL=jdbc:mariadb://127.0.0.1:1/none --entrypoint sh "$IMAGE" -c \
+  'java -Xshare:on -XX:SharedArchiveFile=/app/app-cds.jsa $JAVA_OPTS -Xlog:class+load -Dquarkus.appcds.generate=true \
+     -jar /app/quarkus-run.jar 2>&1 | grep -c "source: shared objects file (top)"' || true)
+[ "${archived:-0}" -gt 1000 ] || { echo "image-check: the class data archive is not used (${archived:-0} classes from it)" >&2; exit 1; }
+
 uid=$(podman_ exec "$name" id -u)
 [ "$uid" != 0 ] || { echo "image-check: the service runs as root" >&2; exit 1; }
 size_mb=$(( $(podman_ image inspect --format '{{.Size}}' "$IMAGE") / 1000000 ))
 
-echo "image-check: OK build=${build_seconds}s size=${size_mb}MB ready=${ready_ms}ms uid=${uid} start-answered=${answered}"
+echo "image-check: OK build=${build_seconds}s size=${size_mb}MB ready=${ready_ms}ms archived-classes=${archived} uid=${uid} start-answered=${answered}"
