@@ -177,7 +177,9 @@ class RoundTripBenchmark {
         long cpuBefore = app.cpuMillis();
         long systemBefore = app.systemMillis();
         Map<String, Long> groupsBefore = app.cpuByThreadGroup();
+        MachineCpu.Snapshot machineBefore = MachineCpu.take(app.pid());
         Load result = load.run();
+        MachineCpu.Snapshot machineAfter = MachineCpu.take(app.pid());
         long cpu = app.cpuMillis() - cpuBefore;
         long system = app.systemMillis() - systemBefore;
         Map<String, Long> groups = difference(app.cpuByThreadGroup(), groupsBefore);
@@ -207,6 +209,7 @@ class RoundTripBenchmark {
                 .map(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey().substring(6),
                         (double) entry.getValue() / updates))
                 .collect(java.util.stream.Collectors.joining(", ")));
+        lines.add("machine over the load (all cores = 100 %): " + MachineCpu.split(machineBefore, machineAfter));
         lines.add(String.format(Locale.ROOT, "database statements %.2f per update (%d), by kind (per update):",
                 (double) total / updates, total));
         statements.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -402,6 +405,10 @@ class RoundTripBenchmark {
                             Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
                                     ? "keeps connections open" : "closes every connection"));
             return app;
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         long cpuMillis() throws IOException {
