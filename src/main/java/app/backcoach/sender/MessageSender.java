@@ -29,9 +29,12 @@ public class MessageSender {
     private final UserService users;
     private final Event<OutboxChanged> outboxChanged;
     private final Sql sql;
+    private final WrittenMessages written;
 
-    public MessageSender(ObjectMapper json, Clock clock, UserService users, Event<OutboxChanged> outboxChanged, Sql sql) {
+    public MessageSender(ObjectMapper json, Clock clock, UserService users, Event<OutboxChanged> outboxChanged, Sql sql,
+                         WrittenMessages written) {
         this.sql = sql;
+        this.written = written;
         this.json = json;
         this.clock = clock;
         this.users = users;
@@ -134,6 +137,7 @@ public class MessageSender {
         // One INSERT on the transaction's connection: every reply of every update comes here, and persisting an
         // entity (an identity insert through the session's action queue) cost more than the statement.
         sql.inCurrentTransaction(connection -> OutboxStore.insertPending(connection, message, payload, ephemeral, now));
+        written.keep(payload, message);
         outboxChanged.fire(new OutboxChanged());
     }
 

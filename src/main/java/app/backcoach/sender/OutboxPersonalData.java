@@ -15,9 +15,11 @@ public class OutboxPersonalData implements PersonalData {
     }
 
     private final ObjectMapper json;
+    private final WrittenMessages written;
 
-    public OutboxPersonalData(ObjectMapper json) {
+    public OutboxPersonalData(ObjectMapper json, WrittenMessages written) {
         this.json = json;
+        this.written = written;
     }
 
     @Override
@@ -36,5 +38,6 @@ public class OutboxPersonalData implements PersonalData {
     @Override
     public void erase(long userId) {
         OutboxMessage.deleteForChat(userId);
+        written.forgetChat(userId); // what was still waiting is dropped, here and in memory
     }
 }
