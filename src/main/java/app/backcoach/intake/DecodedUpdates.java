@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Updates this instance received, already decoded, until their handling takes them: the adapter parsed
@@ -22,23 +23,26 @@ public class DecodedUpdates {
     static final int LIMIT = 1000;
     static final Duration KEPT = Duration.ofMinutes(1);
 
-    private record Entry(String fingerprint, Incoming incoming) {
+    /** A decoded update, with the fingerprint of the content it was made from and when it was stored. */
+    record Copy(String fingerprint, Incoming incoming, Instant receivedAt) {
     }
 
-    private final RecentCopies<Long, Entry> entries;
+    private final RecentCopies<Long, Copy> entries;
 
     public DecodedUpdates(Clock clock) {
         this.entries = new RecentCopies<>(LIMIT, clock);
     }
 
-    void keep(long updateId, String fingerprint, Incoming incoming) {
-        entries.keep(updateId, new Entry(fingerprint, incoming));
+    void keep(long updateId, String fingerprint, Incoming incoming, Instant receivedAt) {
+        entries.keep(updateId, new Copy(fingerprint, incoming, receivedAt));
     }
 
-    /** The decoded update if it was made from exactly this content; removed either way. */
-    Incoming take(long updateId, String fingerprint) {
-        Entry entry = entries.take(updateId);
-        return entry != null && entry.fingerprint().equals(fingerprint) ? entry.incoming() : null;
+    /**
+     * The copy kept for this id, removed; null when there is none. It stands only for the content whose
+     * fingerprint it carries: its user must check that the stored row has that one.
+     */
+    Copy take(long updateId) {
+        return entries.take(updateId);
     }
 
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -72,7 +72,7 @@ public class InboxService {
         for (int i = 0; i < updates.size(); i++) {
             InboundUpdate update = updates.get(i);
             if (update.decoded() != null) {
-                decoded.keep(update.updateId(), fingerprints.get(i), update.decoded());
+                decoded.keep(update.updateId(), fingerprints.get(i), update.decoded(), now);
             }
         }
         // One statement per batch, in autocommit (in chunks: a batch kept through a long outage grows).

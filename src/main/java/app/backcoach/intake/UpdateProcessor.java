@@ -50,13 +50,21 @@ public class UpdateProcessor {
     public void handle(long updateId, String handledBy) {
         // Its row in plain SQL on the transaction's own connection: loading, tracking and flushing an entity for
         // two statements cost more than the statements, on every update.
+        Instant now = clock.instant();
+        DecodedUpdates.Copy copy = decoded.take(updateId);
+        if (copy != null && sql.inCurrentTransaction(connection ->
+                markDone(connection, updateId, copy.fingerprint(), handledBy, now)) == 1) {
+            // The usual way, one statement: the row was pending with exactly the content the copy was made from,
+            // and is now locked and marked DONE in this transaction; a rollback puts it back as it was.
+            router.route(copy.incoming());
+            metrics.updateHandled(Duration.between(copy.receivedAt(), now));
+            return;
+        }
         Pending update = sql.inCurrentTransaction(connection -> lockPending(connection, updateId));
         if (update == null) {
             return; // handled meanwhile (here or at another instance), or erased with its user
         }
-        Incoming known = decoded.take(updateId, update.fingerprint());
-        router.route(known != null ? known : decoder.decode(update.payload()));
-        Instant now = clock.instant();
+        router.route(decoder.decode(update.payload()));
         sql.inCurrentTransaction(connection -> markDone(connection, updateId, handledBy, now));
         metrics.updateHandled(Duration.between(update.receivedAt(), now));
     }
@@ -64,9 +72,30 @@ public class UpdateProcessor {
     private record Pending(String payload, String fingerprint, Instant receivedAt) {
     }
 
+    /**
+     * The DONE mark as the first statement, for a row still pending with the given content: it locks the row as
+     * {@link #lockPending} would, and a row handled meanwhile, erased, or taken over by other content under the
+     * same id (a Bot API numbering again) matches nothing.
+     */
+    private static int markDone(Connection connection, long updateId, String fingerprint, String handledBy,
+                                Instant now) throws SQLException {
+        // By the primary key, as lockPending locks it: with few rows pending the optimizer would go through the lane
+        // index (status, chat, id) and lock that first, and an instance locking the other way round deadlocked.
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE inbox_update FORCE INDEX (PRIMARY)
+                SET status = 'DONE', handled_at = ?, payload = NULL, last_error = NULL, handled_by = ?
+                WHERE update_id = ? AND status = 'PENDING' AND fingerprint = ?""")) {
+            Sql.set(update, 1, now);
+            update.setString(2, handledBy);
+            update.setLong(3, updateId);
+            update.setString(4, fingerprint);
+            return update.executeUpdate();
+        }
+    }
+
     private static Pending lockPending(Connection connection, long updateId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT payload, fingerprint, received_at FROM inbox_update WHERE update_id = ? AND status = 'PENDING' FOR UPDATE")) {
+                "SELECT payload, fingerprint, received_at FROM inbox_update FORCE INDEX (PRIMARY) WHERE update_id = ? AND status = 'PENDING' FOR UPDATE")) {
             query.setLong(1, updateId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? new Pending(row.getString(1), row.getString(2), Sql.instant(row, 3)) : null;

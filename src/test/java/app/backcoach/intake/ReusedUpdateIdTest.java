@@ -93,14 +93,14 @@ class ReusedUpdateIdTest {
     void aCopyOfOtherContentUnderTheSameIdIsIgnored() {
         long chat = newChat();
         long id = 2_000_000_000L + ThreadLocalRandom.current().nextInt(100_000_000);
-        decoded.keep(id, "the fingerprint of earlier content", help(chat));
+        decoded.keep(id, "the fingerprint of earlier content", help(chat), Instant.now());
 
         assertThat(inbox.record(List.of(update(id, chat, 1, "/start")))).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentMessages(chat).stream()
                 .anyMatch(call -> call.text() != null && call.text().contains("Back Coach")));
         assertThat(fake.sentMessages(chat)).noneMatch(call -> call.text() != null && call.text().contains("What I can do"));
-        assertThat(decoded.take(id, "the fingerprint of earlier content")).as("taken and dropped").isNull();
+        assertThat(decoded.take(id)).as("taken and dropped").isNull();
     }
 
     private static Incoming help(long chat) {
