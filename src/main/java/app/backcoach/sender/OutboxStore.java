@@ -108,9 +108,19 @@ public class OutboxStore {
      */
     public Prepared prepare(OutboxHead row, Outbound message, long epoch) {
         return sql.autocommit(connection -> {
-            if (repeatsLastEdit(connection, row, message)) {
-                finish(connection, row, OutboxStatus.SENT, false, "not sent: the message already shows this");
-                return Prepared.STOP;
+            Long target = targetOf(message);
+            if (target != null) {
+                // An edit: whether it repeats the last one and whether the person blocked the bot, in one read.
+                EditState edit = editState(connection, row, target);
+                if (edit.lastSent() != null && edit.lastSent().equals(message)) {
+                    finish(connection, row, OutboxStatus.SENT, false, "not sent: the message already shows this");
+                    return Prepared.STOP;
+                }
+                if (edit.blocked()) {
+                    finish(connection, row, OutboxStatus.DROPPED, false, "the user blocked the bot");
+                    return Prepared.STOP;
+                }
+                return markInFlight(connection, row.id(), null, epoch) ? new Prepared(true, null) : Prepared.STOP;
             }
             Long floor = null;
             if (message.countsAsChatMessage()) {
@@ -145,30 +155,37 @@ public class OutboxStore {
         }
     }
 
+    /** Before an edit: the last edit of the same message known to have arrived (null if none), and "blocked?". */
+    private record EditState(Outbound lastSent, boolean blocked) {
+    }
+
     /**
-     * Whether this edit would set exactly what the last edit of the same message already set (a stale
-     * tap refreshing a message that shows the current state, say). Telegram refuses such an edit with
-     * "message is not modified", so it is not sent. Only a last edit known to have arrived counts. The
-     * last edit of the message is one row, found by its {@code target_message_id}; only its payload is read.
+     * Whether this edit would set exactly what the last edit of the same message already set (a stale tap
+     * refreshing a message that shows the current state, say: Telegram refuses such an edit with "message is not
+     * modified", so it is not sent), and whether the person blocked the bot. Only a last edit known to have arrived
+     * counts. The last edit of the message is one row, found by its {@code target_message_id}; only its payload is
+     * read.
      */
-    private boolean repeatsLastEdit(Connection connection, OutboxHead row, Outbound message) throws SQLException {
-        Long target = targetOf(message);
-        if (target == null) {
-            return false;
-        }
+    private EditState editState(Connection connection, OutboxHead row, long target) throws SQLException {
         // The index on (chat_id, target_message_id, id) finds it; a pending earlier edit does not count (at a lane
         // head there is none, since the chat's earlier rows are finished).
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT id, status, payload FROM outbox_message
-                WHERE chat_id = ? AND target_message_id = ? AND id < ? AND status <> 'PENDING'
-                ORDER BY id DESC
-                LIMIT 1""")) {
+                SELECT (SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL),
+                       last.id, last.status, last.payload
+                FROM (SELECT 1) one
+                LEFT JOIN (SELECT id, status, payload FROM outbox_message
+                           WHERE chat_id = ? AND target_message_id = ? AND id < ? AND status <> 'PENDING'
+                           ORDER BY id DESC
+                           LIMIT 1) last ON TRUE""")) {
             query.setLong(1, row.chatId());
-            query.setLong(2, target);
-            query.setLong(3, row.id());
-            try (ResultSet last = query.executeQuery()) {
-                return last.next() && OutboxStatus.SENT.name().equals(last.getString(2))
-                        && read(last.getString(3), last.getLong(1)).equals(message);
+            query.setLong(2, row.chatId());
+            query.setLong(3, target);
+            query.setLong(4, row.id());
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                boolean blocked = result.getLong(1) > 0;
+                boolean sent = OutboxStatus.SENT.name().equals(result.getString(3));
+                return new EditState(sent ? read(result.getString(4), result.getLong(2)) : null, blocked);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.backcoach.testing.FakeBotApi;
+import app.backcoach.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ class OutboxStoreTest {
 
     @Inject
     OutboxPersonalData personalData;
+
+    @Inject
+    UserService users;
 
     @AfterEach
     void restart() {
@@ -132,6 +136,29 @@ class OutboxStoreTest {
         assertThat(written.take(payloads.get(chat))).isNull();
         assertThat(written.take(payloads.get(other))).isEqualTo(new Outbound.Text(other, "for someone else", null));
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("chatId", other));
+    }
+
+    @Test
+    void anEditForSomeoneWhoBlockedTheBotMeanwhileIsDroppedUnsent() {
+        long chat = newChat();
+        QuarkusTransaction.requiringNew().run(() -> {
+            users.recordSeen(chat, "en");
+            sender.send(chat, "question");
+        });
+        awaitReplies(chat, 1);
+        long question = messageId(chat, "question");
+        outbox.stop(Duration.ofSeconds(5));
+        QuarkusTransaction.requiringNew().run(() -> sender.edit(chat, question, "answered", null));
+        QuarkusTransaction.requiringNew().run(() -> users.markBlocked(chat));
+
+        outbox.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 0);
+
+        assertThat(fake.calls("editMessageText")).noneMatch(call -> call.chatId() != null && call.chatId() == chat);
+        OutboxMessage edit = QuarkusTransaction.requiringNew().call(() ->
+                OutboxMessage.<OutboxMessage>find("chatId = ?1 and kind = 'EditText'", chat).singleResult());
+        assertThat(edit.status).isEqualTo(OutboxStatus.DROPPED);
+        assertThat(edit.lastError).isEqualTo("the user blocked the bot");
     }
 
     @Test
