@@ -169,24 +169,32 @@ public class OutboxStore {
     private EditState editState(Connection connection, OutboxHead row, long target) throws SQLException {
         // The index on (chat_id, target_message_id, id) finds it; a pending earlier edit does not count (at a lane
         // head there is none, since the chat's earlier rows are finished).
+        // UNION ALL, not a join to a derived table: that one is materialised in a temporary table on every run
+        // and cost the server more than the two reads apart (0.43 against 0.35 ms a pair; this 0.24 ms).
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT (SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL),
-                       last.id, last.status, last.payload
-                FROM (SELECT 1) one
-                LEFT JOIN (SELECT id, status, payload FROM outbox_message
-                           WHERE chat_id = ? AND target_message_id = ? AND id < ? AND status <> 'PENDING'
-                           ORDER BY id DESC
-                           LIMIT 1) last ON TRUE""")) {
+                (SELECT id, status, payload FROM outbox_message
+                 WHERE chat_id = ? AND target_message_id = ? AND id < ? AND status <> 'PENDING'
+                 ORDER BY id DESC
+                 LIMIT 1)
+                UNION ALL
+                (SELECT NULL, 'BLOCKED', NULL FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL)""")) {
             query.setLong(1, row.chatId());
-            query.setLong(2, row.chatId());
-            query.setLong(3, target);
-            query.setLong(4, row.id());
+            query.setLong(2, target);
+            query.setLong(3, row.id());
+            query.setLong(4, row.chatId());
+            Outbound lastSent = null;
+            boolean blocked = false;
             try (ResultSet result = query.executeQuery()) {
-                result.next();
-                boolean blocked = result.getLong(1) > 0;
-                boolean sent = OutboxStatus.SENT.name().equals(result.getString(3));
-                return new EditState(sent ? read(result.getString(4), result.getLong(2)) : null, blocked);
+                while (result.next()) {
+                    String status = result.getString(2);
+                    if ("BLOCKED".equals(status) && result.getObject(1) == null) {
+                        blocked = true;
+                    } else if (OutboxStatus.SENT.name().equals(status)) {
+                        lastSent = read(result.getString(3), result.getLong(1));
+                    }
+                }
             }
+            return new EditState(lastSent, blocked);
         }
     }
 
