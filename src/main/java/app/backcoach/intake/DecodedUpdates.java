@@ -12,9 +12,10 @@ import java.time.Instant;
  * Updates this instance received, already decoded, until their handling takes them: the adapter parsed
  * each one on arrival, and parsing its stored copy again cost about a tenth of its handling. Only a
  * shortcut: the stored payload stays the truth. An entry counts only for the content it was made from
- * (the payload's fingerprint), so an update id that the Bot API reuses can never be handled with the
- * earlier content. Entries no handling here takes (another instance handled the update, a /delete erased
- * it first, or it was a redelivery of one handled already) go within two minutes of arrival ({@link #forgetOld}, every minute) or when
+ * (the payload's fingerprint, which {@link UpdateProcessor} matches against the row as it locks it), so an
+ * update id that the Bot API reuses can never be handled with the earlier content. Entries no handling here
+ * takes (another instance handled the update, a /delete erased it first, or it was a redelivery of one
+ * handled already) go within two minutes of arrival ({@link #forgetOld}, every minute) or when
  * {@link #LIMIT} newer ones came.
  */
 @Singleton
