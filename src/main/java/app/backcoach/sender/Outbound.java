@@ -35,6 +35,11 @@ public sealed interface Outbound {
         return true;
     }
 
+    /** Whether it uploads a file: sent as a multipart form, and too large to keep in memory for long. */
+    default boolean carriesFile() {
+        return false;
+    }
+
     /** A new message in HTML parse mode, at most {@link Html#MAX_MESSAGE_LENGTH} long. */
     record Text(long chatId, String html, Keyboard keyboard) implements Outbound {
         public Text {
@@ -83,6 +88,11 @@ public sealed interface Outbound {
         public boolean createsMessage() {
             return true;
         }
+
+        @Override
+        public boolean carriesFile() {
+            return true;
+        }
     }
 
     /** A picture (PNG, JPEG) with an optional HTML caption of at most 1024 characters. */
@@ -97,6 +107,11 @@ public sealed interface Outbound {
 
         @Override
         public boolean createsMessage() {
+            return true;
+        }
+
+        @Override
+        public boolean carriesFile() {
             return true;
         }
     }

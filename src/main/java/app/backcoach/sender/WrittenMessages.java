@@ -27,7 +27,7 @@ public class WrittenMessages {
     }
 
     void keep(String payload, Outbound message) {
-        if (!(message instanceof Outbound.Document || message instanceof Outbound.Photo)) {
+        if (!message.carriesFile()) {
             copies.keep(payload, message);
         }
     }

@@ -59,7 +59,7 @@ public class TelegramBotApi implements BotApi {
 
     @Override
     public DeliveryOutcome deliver(Outbound message) {
-        if (message instanceof Outbound.Document || message instanceof Outbound.Photo) {
+        if (message.carriesFile()) {
             return upload(message);
         }
         BotApiMethod<? extends Serializable> method = toMethod(message);
