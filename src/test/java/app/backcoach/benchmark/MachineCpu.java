@@ -74,14 +74,25 @@ final class MachineCpu {
         }
     }
 
-    /** utime + stime of a process, all its threads. */
-    private static long processMillis(long pid) throws IOException {
+    /** utime + stime of a process, all its threads; 0 for one that has ended. */
+    static long processMillis(long pid) throws IOException {
+        long[] times = userAndSystemMillis(pid);
+        return times[0] + times[1];
+    }
+
+    /** stime alone: in the kernel on the process's behalf (sockets, waking threads, memory). */
+    static long processSystemMillis(long pid) throws IOException {
+        return userAndSystemMillis(pid)[1];
+    }
+
+    private static long[] userAndSystemMillis(long pid) throws IOException {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; in clock ticks (1/100 s).
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            return new long[] {Long.parseLong(fields[11]) * 10, Long.parseLong(fields[12]) * 10};
         } catch (java.nio.file.NoSuchFileException gone) {
-            return 0;
+            return new long[] {0, 0};
         }
     }
 }

@@ -412,24 +412,12 @@ class RoundTripBenchmark {
         }
 
         long cpuMillis() throws IOException {
-            return userMillis() + systemMillis();
-        }
-
-        /** In the JVM's own code (utime). */
-        long userMillis() throws IOException {
-            return statField(11);
+            return MachineCpu.processMillis(process.pid());
         }
 
         /** In the kernel on its behalf (stime): sockets, waking threads, memory. */
         long systemMillis() throws IOException {
-            return statField(12);
-        }
-
-        private long statField(int index) throws IOException {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; in clock ticks (1/100 s).
-            return Long.parseLong(fields[index]) * 10;
+            return MachineCpu.processSystemMillis(process.pid());
         }
 
         /**

@@ -130,7 +130,7 @@ class ScaleBenchmark {
     }
 
     private Run load(long base, int chats, int perChat, Process killAfterAThird) throws Exception {
-        long cpuBefore = cpuTicks();
+        long cpuBefore = cpuMillis();
         long start = System.nanoTime();
         for (int round = 0; round < perChat; round++) {
             for (int chat = 1; chat <= chats; chat++) {
@@ -147,7 +147,7 @@ class ScaleBenchmark {
             killAfterAThird.destroyForcibly(); // SIGKILL: no clean stop, its leases just run out
             killAfterAThird.waitFor();
             ports.remove(killAfterAThird);
-            cpuBefore = cpuTicks();
+            cpuBefore = cpuMillis();
             // Its chats go on once the survivor has taken over its partitions, after their lease (10 s).
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                     .until(() -> partitionsHeldBy(victim) == 0);
@@ -156,7 +156,7 @@ class ScaleBenchmark {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> handled(base, chats) >= total);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long cpu = cpuTicks() - cpuBefore;
+        long cpu = cpuMillis() - cpuBefore;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> replies(base, chats) >= total);
         double repliesSeconds = (System.nanoTime() - start) / 1e9;
@@ -175,7 +175,7 @@ class ScaleBenchmark {
                 }
             }
         }
-        double cpuMs = killAfterAThird != null ? Double.NaN : cpu * 10.0 / total;
+        double cpuMs = killAfterAThird != null ? Double.NaN : (double) cpu / total;
         return new Run(total, seconds, repliesSeconds, byInstance(base, chats), cpuMs, lost, doubled, reordered,
                 takeOver);
     }
@@ -285,15 +285,13 @@ class ScaleBenchmark {
         return count;
     }
 
-    /** User and system CPU of the running app processes, in clock ticks (1/100 s). */
-    private long cpuTicks() throws IOException {
-        long ticks = 0;
+    /** User and system CPU of the running app processes, in ms. */
+    private long cpuMillis() throws IOException {
+        long millis = 0;
         for (Process process : ports.keySet()) {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            millis += MachineCpu.processMillis(process.pid());
         }
-        return ticks;
+        return millis;
     }
 
     private String freshDatabase() throws SQLException {

@@ -6,34 +6,20 @@ import app.backcoach.chat.Incoming;
 import app.backcoach.chat.Incoming.Chat;
 import app.backcoach.chat.Incoming.ChatKind;
 import app.backcoach.chat.Incoming.Person;
-import java.time.Clock;
+import app.backcoach.testing.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The arrival's decoded copies: each with the fingerprint of its content, taken once, never kept for long. */
 class DecodedUpdatesTest {
 
-    private Instant now = Instant.parse("2026-12-07T08:00:00Z");
-    private final DecodedUpdates decoded = new DecodedUpdates(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final DecodedUpdates decoded = new DecodedUpdates(clock);
 
     @Test
     void aCopyIsTakenOnceWithTheFingerprintOfTheContentItWasMadeFrom() {
+        Instant now = clock.instant();
         decoded.keep(1, "fingerprint-a", help(5), now);
         decoded.keep(2, "fingerprint-b", help(6), now.minusSeconds(1));
 
@@ -45,10 +31,10 @@ class DecodedUpdatesTest {
 
     @Test
     void copiesNoHandlingTookGoAfterAMinuteOrWhenTheLimitIsReached() {
-        decoded.keep(1, "a", help(5), now);
-        now = now.plusSeconds(30);
-        decoded.keep(2, "b", help(5), now);
-        now = now.plus(DecodedUpdates.KEPT).minusSeconds(10);
+        decoded.keep(1, "a", help(5), clock.instant());
+        clock.advance(Duration.ofSeconds(30));
+        decoded.keep(2, "b", help(5), clock.instant());
+        clock.advance(DecodedUpdates.KEPT.minusSeconds(10));
 
         decoded.forgetOld();
 
@@ -56,7 +42,7 @@ class DecodedUpdatesTest {
         assertThat(decoded.take(2).incoming()).isEqualTo(help(5));
 
         for (long id = 10; id < 10 + DecodedUpdates.LIMIT + 5; id++) {
-            decoded.keep(id, "f", help(5), now);
+            decoded.keep(id, "f", help(5), clock.instant());
         }
         assertThat(decoded.size()).isEqualTo(DecodedUpdates.LIMIT);
         assertThat(decoded.take(10)).as("the oldest made room").isNull();
@@ -65,8 +51,8 @@ class DecodedUpdatesTest {
 
     @Test
     void anErasedPersonsWaitingUpdatesAreForgotten() {
-        decoded.keep(1, "a", help(5), now);
-        decoded.keep(2, "b", help(6), now);
+        decoded.keep(1, "a", help(5), clock.instant());
+        decoded.keep(2, "b", help(6), clock.instant());
 
         decoded.forgetChat(5);
 

@@ -2,33 +2,16 @@ package app.backcoach.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import app.backcoach.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Copies kept in memory: taken once, bounded in number and in age, and forgotten on demand. */
 class RecentCopiesTest {
 
-    private Instant now = Instant.parse("2026-12-07T08:00:00Z");
-    private final RecentCopies<String, Integer> copies = new RecentCopies<>(3, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final RecentCopies<String, Integer> copies = new RecentCopies<>(3, clock);
 
     @Test
     void aCopyIsTakenOnce() {
@@ -43,7 +26,7 @@ class RecentCopiesTest {
     void theOldestMakeRoomAndTheOldGoOnTheSweep() {
         copies.keep("a", 1);
         copies.keep("b", 2);
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         copies.keep("c", 3);
         copies.keep("d", 4);
 
@@ -61,7 +44,7 @@ class RecentCopiesTest {
     void aKeyKeptAgainCountsFromItsLastKeeping() {
         copies.keep("a", 1);
         copies.keep("b", 2);
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         copies.keep("a", 5);
 
         copies.forgetOlderThan(Duration.ofSeconds(10));
