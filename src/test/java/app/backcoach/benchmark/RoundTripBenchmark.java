@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
  * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
  * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it),
- * -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
+ * -Dbench.loads (which of e, f, g, h to run, default all: "efgh"), -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
  * Telegram keeps them open).
  */
 class RoundTripBenchmark {
@@ -131,35 +131,58 @@ class RoundTripBenchmark {
                 }
             }
         });
-        int rounds = Integer.getInteger("bench.rounds", 40);
-        int floodUsers = Integer.getInteger("bench.flood-users", 200);
-        int floodSeconds = Integer.getInteger("bench.flood-seconds", 20);
+        String loads = System.getProperty("bench.loads", "efgh");
         try (StatementCountingProxy proxy = new StatementCountingProxy(host, port)) {
-            try (App app = App.start(jar, fake, proxy, Map.of(), "limits")) {
-                people(25);
-                // A freshly started JVM compiles as it goes: a few unmeasured rounds of each first, as before (g).
-                int warmup = Integer.getInteger("bench.paced-warmup-rounds", 5);
-                if (warmup > 0) {
-                    paced(25, warmup, false);
-                    paced(25, warmup, true);
-                }
-                measure(app, proxy, "(e) /help round trip, 25 people, 1 s between, Telegram's limits",
-                        () -> paced(25, rounds, false));
-                measure(app, proxy, "(f) button tap that edits a message (/settings field), 25 people, 1 s between",
-                        () -> paced(25, rounds, true));
+            if (loads.contains("e") || loads.contains("f")) {
+                paced(jar, proxy, loads);
             }
-            try (App app = App.start(jar, fake, proxy, Map.of("SENDER_GLOBAL_PER_SECOND", "1000",
-                    "SENDER_PER_CHAT_PER_SECOND", "1000"), "raised")) {
-                people(floodUsers);
-                // A freshly started JVM compiles as it goes: a short unmeasured run first, as (e) was for (f).
-                flood(floodUsers, Integer.getInteger("bench.warmup-seconds", 5), false);
-                measure(app, proxy, "(g) /help round trip, " + floodUsers + " people without pause, limits 1,000/s",
-                        () -> flood(floodUsers, floodSeconds, false));
-                measure(app, proxy, "(h) button tap that edits, " + floodUsers + " people without pause, limits 1,000/s",
-                        () -> flood(floodUsers, floodSeconds, true));
+            if (loads.contains("g") || loads.contains("h")) {
+                flooded(jar, proxy, loads);
             }
         } finally {
             fake.stop();
+        }
+    }
+
+    /** (e) and (f): one app with Telegram's limits. */
+    private void paced(Path jar, StatementCountingProxy proxy, String loads) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 40);
+        try (App app = App.start(jar, fake, proxy, Map.of(), "limits")) {
+            people(25);
+            // A freshly started JVM compiles as it goes: a few unmeasured rounds of each first, as before (g).
+            int warmup = Integer.getInteger("bench.paced-warmup-rounds", 5);
+            if (warmup > 0) {
+                paced(25, warmup, false);
+                paced(25, warmup, true);
+            }
+            if (loads.contains("e")) {
+                measure(app, proxy, "(e) /help round trip, 25 people, 1 s between, Telegram's limits",
+                        () -> paced(25, rounds, false));
+            }
+            if (loads.contains("f")) {
+                measure(app, proxy, "(f) button tap that edits a message (/settings field), 25 people, 1 s between",
+                        () -> paced(25, rounds, true));
+            }
+        }
+    }
+
+    /** (g) and (h): one app with the sender's limits raised, so handling is what is measured. */
+    private void flooded(Path jar, StatementCountingProxy proxy, String loads) throws Exception {
+        int floodUsers = Integer.getInteger("bench.flood-users", 200);
+        int floodSeconds = Integer.getInteger("bench.flood-seconds", 20);
+        try (App app = App.start(jar, fake, proxy, Map.of("SENDER_GLOBAL_PER_SECOND", "1000",
+                "SENDER_PER_CHAT_PER_SECOND", "1000"), "raised")) {
+            people(floodUsers);
+            // A freshly started JVM compiles as it goes: a short unmeasured run first, as (e) was for (f).
+            flood(floodUsers, Integer.getInteger("bench.warmup-seconds", 5), false);
+            if (loads.contains("g")) {
+                measure(app, proxy, "(g) /help round trip, " + floodUsers + " people without pause, limits 1,000/s",
+                        () -> flood(floodUsers, floodSeconds, false));
+            }
+            if (loads.contains("h")) {
+                measure(app, proxy, "(h) button tap that edits, " + floodUsers + " people without pause, limits 1,000/s",
+                        () -> flood(floodUsers, floodSeconds, true));
+            }
         }
     }
 
@@ -177,9 +200,11 @@ class RoundTripBenchmark {
         long cpuBefore = app.cpuMillis();
         long systemBefore = app.systemMillis();
         Map<String, Long> groupsBefore = app.cpuByThreadGroup();
+        Map<String, Long> serverBefore = ServerWork.take(jdbcUrl, user, password);
         MachineCpu.Snapshot machineBefore = MachineCpu.take(app.pid());
         Load result = load.run();
         MachineCpu.Snapshot machineAfter = MachineCpu.take(app.pid());
+        Map<String, Long> serverAfter = ServerWork.take(jdbcUrl, user, password);
         long cpu = app.cpuMillis() - cpuBefore;
         long system = app.systemMillis() - systemBefore;
         Map<String, Long> groups = difference(app.cpuByThreadGroup(), groupsBefore);
@@ -210,6 +235,7 @@ class RoundTripBenchmark {
                         (double) entry.getValue() / updates))
                 .collect(java.util.stream.Collectors.joining(", ")));
         lines.add("machine over the load (all cores = 100 %): " + MachineCpu.split(machineBefore, machineAfter));
+        lines.add("database server per update: " + ServerWork.perUpdate(serverBefore, serverAfter, updates));
         lines.add(String.format(Locale.ROOT, "database statements %.2f per update (%d), by kind (per update):",
                 (double) total / updates, total));
         statements.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
