@@ -55,6 +55,14 @@ final class MachineCpu {
                 percent(benchmark, all), percent(rest, all), percent(after.idle() - before.idle(), all));
     }
 
+    /** The database server's CPU per update, "1.92 ms", or why there is none to give. */
+    static String databasePerUpdate(Snapshot before, Snapshot after, int updates) {
+        if (before.database() < 0 || after.database() < 0) {
+            return "not on this machine";
+        }
+        return String.format(Locale.ROOT, "%.2f ms", (double) (after.database() - before.database()) / updates);
+    }
+
     private static long percent(long part, long all) {
         return Math.round(100.0 * part / all);
     }

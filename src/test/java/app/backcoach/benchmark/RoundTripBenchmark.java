@@ -235,7 +235,8 @@ class RoundTripBenchmark {
                         (double) entry.getValue() / updates))
                 .collect(java.util.stream.Collectors.joining(", ")));
         lines.add("machine over the load (all cores = 100 %): " + MachineCpu.split(machineBefore, machineAfter));
-        lines.add("database server per update: " + ServerWork.perUpdate(serverBefore, serverAfter, updates));
+        lines.add("database server per update: CPU " + MachineCpu.databasePerUpdate(machineBefore, machineAfter, updates)
+                + "; " + ServerWork.perUpdate(serverBefore, serverAfter, updates));
         lines.add(String.format(Locale.ROOT, "database statements %.2f per update (%d), by kind (per update):",
                 (double) total / updates, total));
         statements.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
