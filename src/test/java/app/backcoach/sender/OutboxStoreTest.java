@@ -194,6 +194,74 @@ class OutboxStoreTest {
         assertThat(edits.get(2).lastError).isEqualTo("not sent: the message already shows this");
     }
 
+    @Test
+    void aNewMessageGoesWithTheChatsHighestKnownIdWhetherTheirsOrOurs() {
+        long chat = newChat();
+        fake.pushText(chat, "/help");
+        awaitReplies(chat, 1);
+        long ourFirst = sentRows(chat).get(0).telegramMessageId;
+        assertThat(sentRows(chat).get(0).floorMessageId).as("their /help came last").isEqualTo(theirLastMessageId(chat));
+
+        outbox.stop(Duration.ofSeconds(5));
+        fake.pushText(chat, "/help"); // answered while nothing goes out: their message is the chat's latest
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 1);
+        QuarkusTransaction.requiringNew().run(() -> sender.send(chat, "and one more"));
+        outbox.start();
+        awaitReplies(chat, 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 0);
+
+        List<OutboxMessage> rows = sentRows(chat);
+        long theirs = theirLastMessageId(chat);
+        assertThat(theirs).isGreaterThan(ourFirst);
+        assertThat(rows).extracting(row -> row.floorMessageId)
+                .containsExactly(theirs - 2, theirs, rows.get(1).telegramMessageId);
+    }
+
+    @Test
+    void aNewMessageAfterOneWhoseArrivalIsUnknownGoesWithoutAFloor() {
+        long chat = newChat();
+        fake.pushText(chat, "/help");
+        awaitReplies(chat, 1);
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update("status = ?1 where chatId = ?2",
+                OutboxStatus.UNCERTAIN, chat));
+
+        QuarkusTransaction.requiringNew().run(() -> sender.send(chat, "next"));
+        awaitReplies(chat, 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 0);
+
+        assertThat(sentRows(chat)).hasSize(1).first().extracting(row -> row.floorMessageId).isNull();
+    }
+
+    @Test
+    void aNewMessageForSomeoneWhoBlockedTheBotMeanwhileIsDroppedUnsent() {
+        long chat = newChat();
+        QuarkusTransaction.requiringNew().run(() -> users.recordSeen(chat, "en"));
+        outbox.stop(Duration.ofSeconds(5));
+        QuarkusTransaction.requiringNew().run(() -> sender.send(chat, "hello"));
+        QuarkusTransaction.requiringNew().run(() -> users.markBlocked(chat));
+
+        outbox.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 0);
+
+        assertThat(fake.sentMessages(chat)).isEmpty();
+        OutboxMessage row = QuarkusTransaction.requiringNew().call(() ->
+                OutboxMessage.<OutboxMessage>find("chatId", chat).singleResult());
+        assertThat(row.status).isEqualTo(OutboxStatus.DROPPED);
+        assertThat(row.lastError).isEqualTo("the user blocked the bot");
+        assertThat(row.floorMessageId).isNull();
+    }
+
+    private static List<OutboxMessage> sentRows(long chat) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                OutboxMessage.list("chatId = ?1 and kind = 'Text' and status = ?2 order by id", chat, OutboxStatus.SENT));
+    }
+
+    private static long theirLastMessageId(long chat) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) OutboxMessage.getEntityManager()
+                .createNativeQuery("SELECT MAX(message_id) FROM inbox_update WHERE chat_id = ?1")
+                .setParameter(1, chat).getSingleResult()).longValue());
+    }
+
     private long messageId(long chat, String text) {
         return fake.currentMessages(chat).stream().filter(m -> m.path("text").asText().equals(text)).findFirst()
                 .orElseThrow().path("message_id").asLong();
