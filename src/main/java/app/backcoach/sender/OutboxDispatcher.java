@@ -170,8 +170,7 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
         if (message instanceof Outbound.AnswerCallback answer && !claimTap(row, answer)) {
             return;
         }
-        Long knownFloor;
-        boolean floorStored;
+        Long floor;
         try {
             // The checks before the call and the SENDING mark: one transaction, not one per step; retried on a
             // conflict (Galera certification), and only a row still pending is taken.
@@ -179,8 +178,7 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             if (!prepared.go()) {
                 return; // the message already shows this, the user blocked the bot, or the row was erased
             }
-            knownFloor = prepared.floor();
-            floorStored = prepared.floorStored();
+            floor = prepared.floor();
         } catch (RuntimeException e) {
             if (message instanceof Outbound.AnswerCallback answer) {
                 taps.release(answer.callbackQueryId()); // not sent: the next try (or the watchdog) may answer
@@ -199,10 +197,6 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             LOG.infof("Outbox %d: stopped mid-call; resolved on the next start", row.id());
             return;
         }
-        // A first attempt's floor was stored by the database with the mark; it matters only when the call's fate is
-        // unknown, so only then is it read back.
-        Long floor = knownFloor != null || !floorStored || outcome instanceof DeliveryOutcome.Delivered
-                ? knownFloor : untilStored(row, () -> store.storedFloor(row.id()));
         boolean checkable = message.createsMessage() && floor != null;
         RetryPolicy.Decision decision = retryPolicy.decide(outcome, checkable, row.attempts() + 1);
         if (message instanceof Outbound.AnswerCallback answer && (decision.action() == RetryPolicy.Action.RETRY

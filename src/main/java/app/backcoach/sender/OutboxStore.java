@@ -96,14 +96,9 @@ public class OutboxStore {
         return json.read(payload, Outbound.class, "outbox row " + id);
     }
 
-    /**
-     * Whether a row may go out now, and the chat's floor it goes with (see {@link OutboxDispatcher}).
-     *
-     * @param floorStored the floor was worked out by the database and stored with the SENDING mark, not read back:
-     *                    only a call whose fate is unknown needs it ({@link #storedFloor})
-     */
-    public record Prepared(boolean go, Long floor, boolean floorStored) {
-        static final Prepared STOP = new Prepared(false, null, false);
+    /** Whether a row may go out now, and the chat's floor it goes with (see {@link OutboxDispatcher}). */
+    public record Prepared(boolean go, Long floor) {
+        static final Prepared STOP = new Prepared(false, null);
     }
 
     /**
@@ -125,96 +120,37 @@ public class OutboxStore {
                     finish(connection, row, OutboxStatus.DROPPED, false, "the user blocked the bot");
                     return Prepared.STOP;
                 }
-                return markInFlight(connection, row.id(), epoch) ? new Prepared(true, null, false) : Prepared.STOP;
+                return markInFlight(connection, row.id(), null, epoch) ? new Prepared(true, null) : Prepared.STOP;
             }
-            if (!message.countsAsChatMessage()) {
-                return markInFlight(connection, row.id(), epoch) ? new Prepared(true, null, false) : Prepared.STOP;
-            }
-            // The checks and the mark in one statement: the mark matches nothing for someone who blocked the bot, and
-            // a new message's first attempt stores the chat's floor as the database finds it in that same statement.
-            boolean newFloor = message.createsMessage() && row.floorMessageId() == null && row.chatId() > 0;
-            if (markUnlessBlocked(connection, row, epoch, newFloor)) {
-                Long floor = message.createsMessage() ? row.floorMessageId() : null;
-                return new Prepared(true, floor, newFloor);
-            }
-            // Nothing marked: the person blocked the bot, or the row is gone or taken (an erasure, another attempt).
-            if (blocked(connection, row.chatId())) {
-                finish(connection, row, OutboxStatus.DROPPED, false, "the user blocked the bot");
-            }
-            return Prepared.STOP;
-        });
-    }
-
-    /** The floor a first attempt stored with its SENDING mark (null: none could be known). */
-    public Long storedFloor(long id) {
-        return sql.autocommit(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT floor_message_id FROM outbox_message WHERE id = ?")) {
-                query.setLong(1, id);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Sql.nullableLong(row, 1) : null;
+            Long floor = null;
+            if (message.countsAsChatMessage()) {
+                boolean needsFloor = message.createsMessage() && row.floorMessageId() == null;
+                ChatState chat = chatState(connection, row.chatId(), needsFloor);
+                if (chat.blocked()) {
+                    finish(connection, row, OutboxStatus.DROPPED, false, "the user blocked the bot");
+                    return Prepared.STOP;
                 }
+                floor = !message.createsMessage() ? null : needsFloor ? chat.floor() : row.floorMessageId();
             }
+            return markInFlight(connection, row.id(), floor, epoch) ? new Prepared(true, floor) : Prepared.STOP;
         });
     }
 
     /**
-     * Marks the row in flight before its call.
+     * Marks the row in flight before its call. The floor is kept from the first attempt on.
      *
      * @return false when the row is gone (erased meanwhile) or no longer pending (taken by another attempt,
      *         whose commit came first): then nothing is sent
      */
-    private static boolean markInFlight(Connection connection, long id, long epoch) throws SQLException {
+    private static boolean markInFlight(Connection connection, long id, Long floor, long epoch) throws SQLException {
         // One UPDATE; a row that is gone, or taken by an attempt whose commit came first, matches nothing.
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_message SET status = 'SENDING', sent_epoch = ? WHERE id = ? AND status = 'PENDING'")) {
-            update.setLong(1, epoch);
-            update.setLong(2, id);
-            return update.executeUpdate() == 1;
-        }
-    }
-
-    /**
-     * The SENDING mark of a message that counts in the chat, only while the person has not blocked the bot; with
-     * {@code newFloor}, the chat's floor as of now is stored with it: the highest message id known in the private
-     * chat (our last message's id and the person's last message's id), or null when it cannot be known exactly (a
-     * message of ours after our last known one may or may not have arrived). In a private chat every message,
-     * theirs or ours, takes the next id.
-     *
-     * <p>The subqueries read other rows while this one is written. The autocommit pool runs in READ COMMITTED
-     * (application.properties), where they are plain reads of what is committed, as a SELECT of their own was;
-     * under REPEATABLE READ they would take shared locks, and a handling transaction inserting into the same
-     * chat could deadlock with them.
-     */
-    private static boolean markUnlessBlocked(Connection connection, OutboxHead row, long epoch, boolean newFloor)
-            throws SQLException {
-        // The inbox is the intake's table; read here only for the ids of the person's messages.
-        String floor = !newFloor ? "NULL" : """
-                CASE WHEN (SELECT COUNT(*) FROM outbox_message u
-                           WHERE u.chat_id = ? AND u.status = 'UNCERTAIN' AND u.kind IN %1$s
-                             AND u.id > COALESCE((SELECT MAX(s.id) FROM outbox_message s
-                                                  WHERE s.chat_id = ? AND s.status = 'SENT' AND s.kind IN %1$s
-                                                    AND s.telegram_message_id IS NOT NULL), 0)) > 0 THEN NULL
-                     ELSE NULLIF(GREATEST(
-                            COALESCE((SELECT MAX(s.telegram_message_id) FROM outbox_message s
-                                      WHERE s.chat_id = ? AND s.status = 'SENT' AND s.kind IN %1$s), 0),
-                            COALESCE((SELECT MAX(i.message_id) FROM inbox_update i WHERE i.chat_id = ?), 0)), 0)
-                END""".formatted(MESSAGE_KINDS);
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE outbox_message
-                SET status = 'SENDING', sent_epoch = ?, floor_message_id = COALESCE(floor_message_id, %s)
-                WHERE id = ? AND status = 'PENDING'
-                  AND NOT EXISTS (SELECT 1 FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL)"""
-                .formatted(floor))) {
-            int column = 1;
-            update.setLong(column++, epoch);
-            if (newFloor) {
-                for (int i = 0; i < 4; i++) {
-                    update.setLong(column++, row.chatId());
-                }
-            }
-            update.setLong(column++, row.id());
-            update.setLong(column, row.chatId());
+                SET status = 'SENDING', sent_epoch = ?, floor_message_id = COALESCE(floor_message_id, ?)
+                WHERE id = ? AND status = 'PENDING'""")) {
+            update.setLong(1, epoch);
+            Sql.set(update, 2, floor);
+            update.setLong(3, id);
             return update.executeUpdate() == 1;
         }
     }
@@ -383,14 +319,51 @@ public class OutboxStore {
         }
     }
 
-    /** Whether the person behind a chat blocked the bot. */
-    private static boolean blocked(Connection connection, long chatId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL")) {
-            query.setLong(1, chatId);
+    /** Whether the person behind a chat blocked the bot, and the chat's floor when asked for. */
+    record ChatState(boolean blocked, Long floor) {
+    }
+
+    /**
+     * Whether the person behind a chat blocked the bot and, when asked for, the chat's floor: the highest
+     * message id known in a private chat, or null when it cannot be known exactly (our last message's id and
+     * the person's last message's id, unless a message of ours after it may or may not have arrived). In a
+     * private chat every message, theirs or ours, takes the next id.
+     */
+    private static ChatState chatState(Connection connection, long chatId, boolean withFloor) throws SQLException {
+        // Groups and channels: message ids are not ours to reason about, so there is no floor.
+        if (!withFloor || chatId <= 0) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL")) {
+                query.setLong(1, chatId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return new ChatState(row.getLong(1) > 0, null);
+                }
+            }
+        }
+        // The inbox is the intake's table; read here only for the ids of the person's messages.
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT
+                  (SELECT COUNT(*) FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL),
+                  (SELECT COUNT(*) FROM outbox_message
+                   WHERE chat_id = ? AND status = 'UNCERTAIN' AND kind IN %1$s
+                     AND id > COALESCE((SELECT MAX(id) FROM outbox_message
+                                        WHERE chat_id = ? AND status = 'SENT' AND kind IN %1$s
+                                          AND telegram_message_id IS NOT NULL), 0)),
+                  (SELECT MAX(telegram_message_id) FROM outbox_message
+                   WHERE chat_id = ? AND status = 'SENT' AND kind IN %1$s),
+                  (SELECT MAX(message_id) FROM inbox_update WHERE chat_id = ?)""".formatted(MESSAGE_KINDS))) {
+            for (int i = 1; i <= 5; i++) {
+                query.setLong(i, chatId);
+            }
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return row.getLong(1) > 0;
+                boolean blocked = row.getLong(1) > 0;
+                if (row.getLong(2) > 0) {
+                    return new ChatState(blocked, null);
+                }
+                long floor = Math.max(row.getLong(3), row.getLong(4)); // NULL reads as 0: nothing known
+                return new ChatState(blocked, floor > 0 ? floor : null);
             }
         }
     }
