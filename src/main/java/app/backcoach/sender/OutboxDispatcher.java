@@ -286,20 +286,24 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
     private void record(OutboxHead row, Outbound message, DeliveryOutcome outcome, RetryPolicy.Decision decision,
                         Long messageId) {
         Instant now = clock.instant();
+        // A tap's answer left the queue before its call: delivered or given up, nothing is left to write.
+        boolean taken = OutboxStore.takenBeforeCall(message);
         switch (decision.action()) {
             case MARK_SENT -> {
-                store.markSent(row.id(), row.ephemeral(), messageId);
+                if (!taken) {
+                    store.markSent(row.id(), row.ephemeral(), messageId);
+                }
                 metrics.messageSent();
             }
             case PAUSE_ALL_AND_RETRY -> {
                 metrics.rateLimited();
                 limiter.pauseUntil(now.plus(decision.delay()));
-                store.retryAt(row.id(), now.plus(decision.delay()), false, decision.reason());
+                retryAt(row, taken, now.plus(decision.delay()), false, decision.reason());
                 LOG.warnf("Telegram rate limit: all sends paused for %s (outbox %d)", decision.delay(), row.id());
             }
             case RETRY -> {
                 Duration delay = retryDelay(message, decision.delay());
-                store.retryAt(row.id(), now.plus(delay), true, describe(outcome, decision));
+                retryAt(row, taken, now.plus(delay), true, describe(outcome, decision));
                 LOG.infof("Outbox %d to chat %d: %s in %s", row.id(), row.chatId(), describe(outcome, decision), delay);
             }
             case RESEND_AND_CHECK -> {
@@ -313,9 +317,19 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             case FAIL, GIVE_UP_UNCERTAIN -> {
                 metrics.sendFailed();
                 OutboxStatus status = decision.action() == RetryPolicy.Action.FAIL ? OutboxStatus.FAILED : OutboxStatus.UNCERTAIN;
-                store.finish(row, status, true, describe(outcome, decision));
+                if (!taken) {
+                    store.finish(row, status, true, describe(outcome, decision));
+                }
                 LOG.warnf("Outbox %d to chat %d not delivered: %s", row.id(), row.chatId(), describe(outcome, decision));
             }
+        }
+    }
+
+    private void retryAt(OutboxHead row, boolean taken, Instant notBefore, boolean countAttempt, String reason) {
+        if (taken) {
+            store.putBack(row, notBefore, countAttempt, reason);
+        } else {
+            store.retryAt(row.id(), notBefore, countAttempt, reason);
         }
     }
 

@@ -141,6 +141,28 @@ class DeliveryFaultsTest {
     }
 
     @Test
+    void aTapsAnswerThatCouldNotReachTelegramIsTriedAgainAndArrivesOnceWithItsToast() {
+        List<Long> chats = peopleWhoWrote();
+        for (int i = 0; i < chats.size(); i++) {
+            fake.failNext("answercallbackquery", null, i % 2 == 0 ? Failure.badGatewayHtml() : Failure.gatewayTimeoutHtml());
+        }
+        List<String> taps = new ArrayList<>();
+        for (long chat : chats) {
+            taps.add("cq" + fake.pushCallback(chat, 1, "no-such-button"));
+        }
+
+        await().atMost(Duration.ofSeconds(14)).until(() -> fake.answeredCallbackQueries().containsAll(taps));
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chats) == 0);
+
+        List<FakeBotApi.Call> answers = fake.calls("answerCallbackQuery");
+        assertThat(answers).filteredOn(call -> !call.succeeded()).hasSize(chats.size());
+        // Answered by the handler's own row once it was put back, not by the watchdog's plain answer.
+        assertThat(answers).filteredOn(FakeBotApi.Call::succeeded).hasSize(chats.size())
+                .allSatisfy(call -> assertThat(call.params().path("text").asText()).isNotBlank());
+        assertThat(fake.violations()).as("requests Telegram refused").isEmpty();
+    }
+
+    @Test
     void sendsCutOffMidCallAreResolvedWithoutDoublesOrRefusals() {
         List<Long> chats = peopleWhoWrote(IN_FLIGHT);
         Map<Long, Long> questions = new HashMap<>();
