@@ -124,9 +124,19 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
         return store.dueLaneHeads(limit);
     }
 
+    /**
+     * A chat's messages go out in order in its lane. A tap's answer goes in a lane of its own beside it: it only
+     * stops the spinner on the button (a toast at most, outside the chat's messages), so it waits for none of them
+     * and none waits for it, and one read of the heads finds the answer and the edit a tap made together.
+     */
     @Override
     public long laneOf(OutboxHead head) {
-        return head.chatId();
+        return OutboxStore.ANSWER_KIND.equals(head.kind()) ? answerLane(head.chatId()) : head.chatId();
+    }
+
+    /** Far from every chat id: positive ones map below -2^62, negative ones (groups) just under Long.MAX_VALUE. */
+    static long answerLane(long chatId) {
+        return Long.MIN_VALUE + chatId;
     }
 
     /**
@@ -185,13 +195,18 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             }
             throw e;
         }
-        for (Duration wait; !(wait = limiter.callStarting(row.chatId(), clock.instant())).isZero(); ) {
+        // A call that counts for no limit (a tap's answer) is not timed: it may run beside the chat's counted call,
+        // whose start and end the limiter keeps by chat.
+        boolean counted = message.countsAsChatMessage();
+        for (Duration wait; counted && !(wait = limiter.callStarting(row.chatId(), clock.instant())).isZero(); ) {
             if (!pause(wait)) {
                 return; // a hard stop: left SENDING without a call, resolved on the next start like a cut-off call
             }
         }
         DeliveryOutcome outcome = api.deliver(message);
-        limiter.callEnded(row.chatId(), clock.instant());
+        if (counted) {
+            limiter.callEnded(row.chatId(), clock.instant());
+        }
         if (Thread.currentThread().isInterrupted()) {
             // Cut off by a hard stop: left SENDING, exactly as a crash would leave it, and resolved the same way.
             LOG.infof("Outbox %d: stopped mid-call; resolved on the next start", row.id());

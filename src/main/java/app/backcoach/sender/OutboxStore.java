@@ -31,6 +31,8 @@ public class OutboxStore {
     private static final int MAX_ERROR_LENGTH = 255;
     /** The kinds that make a new message (see {@link Outbound#createsMessage()}), as stored in {@code kind}. */
     private static final String MESSAGE_KINDS = "('Text', 'Document', 'Photo')";
+    /** A tap's answer as stored in {@code kind}: its own lane beside its chat's (see {@link OutboxDispatcher#laneOf}). */
+    static final String ANSWER_KIND = Outbound.AnswerCallback.class.getSimpleName();
 
     private final StoredJson json;
     private final Clock clock;
@@ -54,10 +56,10 @@ public class OutboxStore {
     }
 
     /**
-     * The oldest unfinished message of each chat that is due, oldest chats first: a chat's messages go out
-     * strictly in order, so only its head may be sent. A head still SENDING is one whose call was interrupted
-     * (the dispatcher never offers a lane that is busy here). With each head, how many of the chat's
-     * unfinished messages wait behind it.
+     * The oldest unfinished message of each lane that is due, oldest lanes first: a chat's messages go out
+     * strictly in order, so only its head may be sent; its taps' answers are a lane of their own. A head still
+     * SENDING is one whose call was interrupted (the dispatcher never offers a lane that is busy here). With each
+     * head, how many of its lane's unfinished rows wait behind it.
      */
     public List<OutboxHead> dueLaneHeads(int limit) {
         return headReader.read(connection -> {
@@ -65,11 +67,12 @@ public class OutboxStore {
                     SELECT o.id, o.chat_id, o.kind, o.status, o.attempts, o.floor_message_id, o.check_duplicate,
                            o.ephemeral, o.created_at, o.payload, h.unfinished - 1
                     FROM outbox_message o
-                    JOIN (SELECT chat_id, MIN(id) AS head, COUNT(*) AS unfinished FROM outbox_message
-                          WHERE status IN ('PENDING', 'SENDING') GROUP BY chat_id) h ON o.id = h.head
+                    JOIN (SELECT MIN(id) AS head, COUNT(*) AS unfinished FROM outbox_message
+                          WHERE status IN ('PENDING', 'SENDING') GROUP BY chat_id, kind = '%s') h
+                      ON o.id = h.head
                     WHERE o.not_before <= ? OR o.status = 'SENDING'
                     ORDER BY o.id
-                    LIMIT ?""")) {
+                    LIMIT ?""".formatted(ANSWER_KIND))) {
                 Sql.set(query, 1, clock.instant());
                 query.setInt(2, limit);
                 List<OutboxHead> heads = new ArrayList<>();

@@ -82,6 +82,33 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aTapsAnswerIsALaneOfItsOwnBesideItsChatsMessages() {
+        long chat = newChat();
+        outbox.stop(Duration.ofSeconds(5));
+        QuarkusTransaction.requiringNew().run(() -> sender.send(chat, "first"));
+        String firstTap = "cq" + fake.pushCallback(chat, 1, "no-such-button");
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 2);
+        QuarkusTransaction.requiringNew().run(() -> sender.send(chat, "second"));
+        String secondTap = "cq" + fake.pushCallback(chat, 1, "no-such-button");
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 4);
+
+        List<OutboxHead> heads = store.dueLaneHeads(10_000).stream().filter(head -> head.chatId() == chat).toList();
+
+        // Both lanes' heads in one read, each counting only its own lane behind it.
+        assertThat(heads).extracting(OutboxHead::kind, OutboxHead::behind)
+                .containsExactly(Tuple.tuple("Text", 1L), Tuple.tuple("AnswerCallback", 1L));
+        assertThat(outbox.laneOf(heads.get(0))).isEqualTo(chat);
+        assertThat(outbox.laneOf(heads.get(1))).isNotEqualTo(chat).isNotEqualTo(-chat);
+
+        outbox.start();
+        assertThat(awaitReplies(chat, 2)).containsExactly("first", "second");
+        await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 0);
+        assertThat(fake.calls("answerCallbackQuery")).extracting(call -> call.params().path("callback_query_id").asText())
+                .containsSubsequence(firstTap, secondTap);
+        assertThat(fake.violations()).noneMatch(violation -> violation.contains("to chat " + chat + ":"));
+    }
+
+    @Test
     void aMessageThisInstanceWroteIsReadAsWrittenOnceAndItsRowHoldsTheSame() {
         long chat = newChat();
         outbox.stop(Duration.ofSeconds(5)); // nothing is sent while the rows are read
