@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +31,11 @@ public class MessageSender {
     private final Event<OutboxChanged> outboxChanged;
     private final Sql sql;
     private final WrittenMessages written;
+    private final TransactionSynchronizationRegistry transaction;
 
     public MessageSender(ObjectMapper json, Clock clock, UserService users, Event<OutboxChanged> outboxChanged, Sql sql,
-                         WrittenMessages written) {
+                         WrittenMessages written, TransactionSynchronizationRegistry transaction) {
+        this.transaction = transaction;
         this.sql = sql;
         this.written = written;
         this.json = json;
@@ -138,7 +141,12 @@ public class MessageSender {
         // entity (an identity insert through the session's action queue) cost more than the statement.
         sql.inCurrentTransaction(connection -> OutboxStore.insertPending(connection, message, payload, ephemeral, now));
         written.keep(payload, message);
-        outboxChanged.fire(new OutboxChanged());
+        // One wake per transaction, however many rows it queued: a second wake arriving after the dispatcher had read
+        // the first one's rows read them again, found their lanes busy, and read once more when each was done.
+        if (transaction.getResource(OutboxChanged.class) == null) {
+            transaction.putResource(OutboxChanged.class, Boolean.TRUE);
+            outboxChanged.fire(new OutboxChanged());
+        }
     }
 
     private String write(Outbound message) {

@@ -43,6 +43,9 @@ class OutboxStoreTest {
     @Inject
     UserService users;
 
+    @Inject
+    OutboxWakes wakes;
+
     @AfterEach
     void restart() {
         outbox.start();
@@ -79,6 +82,20 @@ class OutboxStoreTest {
         outbox.start();
         assertThat(awaitReplies(busy, 3)).containsExactly("first", "second", "third");
         assertThat(awaitReplies(quiet, 1)).containsExactly("only");
+    }
+
+    @Test
+    void aTransactionThatQueuesSeveralMessagesWakesTheDispatcherOnce() {
+        long chat = newChat();
+        int before = wakes.onThisThread();
+        QuarkusTransaction.requiringNew().run(() -> {
+            sender.send(chat, "one");
+            sender.send(chat, "two");
+        });
+        QuarkusTransaction.requiringNew().run(() -> sender.send(chat, "three"));
+
+        assertThat(wakes.onThisThread() - before).isEqualTo(2);
+        assertThat(awaitReplies(chat, 3)).containsExactly("one", "two", "three");
     }
 
     @Test
