@@ -84,11 +84,6 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxHead, InboxHead> {
     }
 
     @Override
-    public boolean underWay(InboxHead head, InboxHead item) {
-        return head.updateId() == item.updateId();
-    }
-
-    @Override
     public void process(InboxHead item) {
         if (!partitions.mayHandle(item.chatId())) {
             return; // the chat's partition is being given back, or its lease is in doubt: its holder handles it

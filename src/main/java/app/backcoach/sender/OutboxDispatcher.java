@@ -150,11 +150,6 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
     }
 
     @Override
-    public boolean underWay(OutboxHead head, Due item) {
-        return head.id() == item.row().id();
-    }
-
-    @Override
     public Admission<Due> admit(OutboxHead head, Instant now) {
         Outbound message = store.read(head);
         Duration wait = limiter.tryAcquire(head.chatId(), message.countsAsChatMessage(), now);

@@ -54,8 +54,6 @@ public final class LaneDispatcher<T> {
     private final int workers;
     private final Supplier<Duration> pollInterval;
     private final Set<Long> busyLanes = ConcurrentHashMap.newKeySet();
-    /** The item under way in each busy lane (removed just before the lane is freed). */
-    private final java.util.Map<Long, T> underWay = new ConcurrentHashMap<>();
     /**
      * Finishing an item of one of these lanes (or any item, while {@link #backlog}) makes the loop read the
      * queue again. Another finish asks for nothing: an idle loop read once per item instead of twice.
@@ -132,11 +130,6 @@ public final class LaneDispatcher<T> {
         return Set.copyOf(busyLanes);
     }
 
-    /** The item being worked on in a lane now; null when none is (or it has just finished). */
-    public T running(long lane) {
-        return underWay.get(lane);
-    }
-
     /** Asks the dispatcher to look at the queue now (new work, or a lane became free). */
     public void wake() {
         synchronized (signal) {
@@ -199,12 +192,10 @@ public final class LaneDispatcher<T> {
         if (!busyLanes.add(lane)) {
             return true; // taken meanwhile; it comes again as a head later
         }
-        underWay.put(lane, item);
         try {
             workersOfThisRun.execute(() -> run(item, lane));
             return true;
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            underWay.remove(lane);
             busyLanes.remove(lane);
             return false;
         }
@@ -216,7 +207,6 @@ public final class LaneDispatcher<T> {
         } catch (RuntimeException e) {
             LOG.errorf("%s: unexpected %s in lane work", name, e.getClass().getName());
         } finally {
-            underWay.remove(lane);
             busyLanes.remove(lane);
             if (watched.remove(lane) | backlog) {
                 wake();

@@ -52,14 +52,6 @@ public final class LaneLoop<H, T> {
             return true;
         }
 
-        /**
-         * Whether a head read in a busy lane is the very item under way there. With nothing behind it, its lane
-         * then needs no read when it is done. False (the safe answer) reads again.
-         */
-        default boolean underWay(H head, T item) {
-            return false;
-        }
-
         /** Whether the head may start now (and with what), or how long until it may. */
         default Admission<T> admit(H head, Instant now) {
             @SuppressWarnings("unchecked")
@@ -148,14 +140,7 @@ public final class LaneLoop<H, T> {
         for (H head : heads) {
             long lane = queue.laneOf(head);
             if (busyLanes.contains(lane)) {
-                // Its next item is due when the current one is done, unless what was read is that very item with
-                // nothing behind it: then only a new item could follow, and its commit wakes the loop anyway. A
-                // dispatcher woken by many commits in a row read every other chat's lane busy and read again as
-                // each was done, half a read more per item.
-                Started<T> current = dispatcher.running(lane);
-                if (current == null || queue.moreBehind(head) || !queue.underWay(head, current.item())) {
-                    watch.add(lane);
-                }
+                watch.add(lane); // its next item is due when the current one is done
                 continue;
             }
             if (ready.size() == capacity) {

@@ -56,11 +56,6 @@ class LaneLoopTest {
         }
 
         @Override
-        public boolean underWay(Item head, Item item) {
-            return head.equals(item);
-        }
-
-        @Override
         public void process(Item item) {
             try {
                 hold.await(10, TimeUnit.SECONDS);
@@ -132,24 +127,6 @@ class LaneLoopTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
         assertThat(queue.handled).extracting(Item::sequence).containsExactly(1, 2);
-    }
-
-    @Test
-    void aBusyLaneWhoseRunningItemHasNothingBehindIsNotReadAgainForIt() throws InterruptedException {
-        start(3);
-        queue.hold = new CountDownLatch(1);
-        queue.add(new Item(1, 1));
-        loop.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 1);
-
-        queue.add(new Item(2, 2)); // another chat's item: its read sees lane 1 busy with the item under way
-        loop.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 2);
-        queue.hold.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
-        Thread.sleep(300);
-
-        assertThat(queue.reads.get()).isEqualTo(3); // at start and once per wake; none when lane 1 is done
     }
 
     /** Work that comes while every worker is busy is read when one frees, not a poll interval later. */
