@@ -153,8 +153,10 @@ public class OutboxStore {
     }
 
     /**
-     * A taken row back in the queue as it was, under its own id (so in its place in the chat's lane), to be tried
-     * again at {@code notBefore}; its age still counts from when it was first queued.
+     * A taken row back in the queue as it was, under its own id (so in its place in its lane), to be tried again at
+     * {@code notBefore}; its age still counts from when it was first queued. An erasure between the take and this
+     * leaves the answer queued until its retry takes it again, a fraction of a second: no answer outlives its
+     * delivery or Telegram's window.
      */
     public void putBack(OutboxHead row, Instant notBefore, boolean countAttempt, String reason) {
         sql.autocommit(connection -> {
