@@ -72,7 +72,9 @@ final class SendRateLimiter {
      * @return zero when the call may start now; otherwise how long to wait before asking again. That happens
      *         only when the work took longer than the window (a database failing over, say): the slot had left
      *         the window, and without a new place in it the call went uncounted, so a burst after an outage
-     *         exceeded the limit
+     *         exceeded the limit. Only for a call that took a counted slot: the times are kept by chat, and a tap's
+     *         answer, which takes none, may run beside its chat's counted call (its own lane), so it is not
+     *         reported here or to {@link #callEnded}
      */
     synchronized Duration callStarting(long chatId, Instant now) {
         Instant taken = takenAt.get(chatId);
@@ -107,7 +109,7 @@ final class SendRateLimiter {
      * arrived. Counted from its start, a call slow to arrive (a starved machine, a new connection) and a
      * later one quick to arrive reached Telegram less than a second apart although they started more than
      * one apart: the Galera check counted 31 arrivals in one second at a limit of 30. A call that outlasted
-     * the window takes a new place. Nothing for a call that counts for no limit (a tap's answer).
+     * the window takes a new place. Only for a counted call, as {@link #callStarting} says.
      */
     synchronized void callEnded(long chatId, Instant now) {
         Instant started = startedAt.remove(chatId);
