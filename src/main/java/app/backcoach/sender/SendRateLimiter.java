@@ -23,11 +23,15 @@ final class SendRateLimiter {
     private final int perChatBurst;
     private final SlidingWindow global;
     private final Map<Long, TokenBucket> chats = new HashMap<>();
-    /** When each chat's last slot was taken, until its call starts. */
-    private final Map<Long, Instant> takenAt = new HashMap<>();
-    /** When each chat's counted call started, until it ends (one call per chat at a time: its lane). */
-    private final Map<Long, Instant> startedAt = new HashMap<>();
+    /** Each chat's last slot and when it was taken, until its call starts. */
+    private final Map<Long, Place> takenAt = new HashMap<>();
+    /** Each chat's counted call's slot and when it started, until it ends (one call per chat at a time: its lane). */
+    private final Map<Long, Place> startedAt = new HashMap<>();
     private Instant pausedUntil = Instant.MIN;
+
+    /** A call's place in the global window, and the time it was given for (the place itself may move). */
+    private record Place(SlidingWindow.Slot slot, Instant since) {
+    }
 
     SendRateLimiter(double globalPerSecond, double perChatPerSecond, int perChatBurst, Instant now) {
         this.perChatPerSecond = perChatPerSecond;
@@ -58,9 +62,8 @@ final class SendRateLimiter {
         if (!wait.isZero()) {
             return wait;
         }
-        global.take(now);
+        takenAt.put(chatId, new Place(global.take(now), now));
         chat.take(now);
-        takenAt.put(chatId, now);
         return Duration.ZERO;
     }
 
@@ -77,25 +80,26 @@ final class SendRateLimiter {
      *         reported here or to {@link #callEnded}
      */
     synchronized Duration callStarting(long chatId, Instant now) {
-        Instant taken = takenAt.get(chatId);
-        if (taken == null || !now.isAfter(taken)) {
+        Place taken = takenAt.get(chatId);
+        if (taken == null || !now.isAfter(taken.since())) {
             takenAt.remove(chatId);
             if (taken != null) {
                 startedAt.put(chatId, taken); // the call starts at its slot: the slot's place is its start
             }
             return Duration.ZERO;
         }
-        if (!global.move(taken, now)) {
+        SlidingWindow.Slot slot = taken.slot();
+        if (!global.move(slot, now)) {
             Duration wait = global.waitTime(now);
             if (!wait.isZero()) {
                 return wait;
             }
-            global.take(now);
+            slot = global.take(now);
         }
         takenAt.remove(chatId);
-        startedAt.put(chatId, now);
+        startedAt.put(chatId, new Place(slot, now));
         TokenBucket chat = chats.get(chatId);
-        Duration elapsed = Duration.between(taken, now);
+        Duration elapsed = Duration.between(taken.since(), now);
         if (chat != null) {
             // Never more than that work can take: a longer gap is the clock moving (NTP, a test clock).
             chat.postpone(elapsed.compareTo(MAX_POSTPONE) > 0 ? MAX_POSTPONE : elapsed, now);
@@ -112,8 +116,8 @@ final class SendRateLimiter {
      * the window takes a new place. Only for a counted call, as {@link #callStarting} says.
      */
     synchronized void callEnded(long chatId, Instant now) {
-        Instant started = startedAt.remove(chatId);
-        if (started != null && now.isAfter(started) && !global.move(started, now)) {
+        Place started = startedAt.remove(chatId);
+        if (started != null && now.isAfter(started.since()) && !global.move(started.slot(), now)) {
             global.take(now);
         }
     }

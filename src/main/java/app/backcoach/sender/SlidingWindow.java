@@ -9,13 +9,25 @@ import java.util.List;
  * At most {@code limit} events in any window of {@code window} length, on caller-supplied time: Telegram's
  * "about 30 messages per second" as it is meant, so replies that fall due together go out together instead
  * of queueing at evenly spaced slots (which made the last of 25 simultaneous replies wait 0.8 s). Keeps the
- * times of the last {@code limit} events, in order. Not thread-safe.
+ * places of the last {@code limit} events, in order of time. Not thread-safe.
  */
 final class SlidingWindow {
 
+    /**
+     * One event's place. It is moved as itself, never looked up by its time: two events can share a time, and
+     * callers on several threads read their clocks before they come in, so times arrive a little out of order.
+     */
+    static final class Slot {
+        private Instant at;
+
+        private Slot(Instant at) {
+            this.at = at;
+        }
+    }
+
     private final int limit;
     private final Duration window;
-    private final List<Instant> times = new ArrayList<>();
+    private final List<Slot> slots = new ArrayList<>();
 
     /** @param margin added to the window: events counted here at their start are counted elsewhere a little later */
     SlidingWindow(double perSecond, Duration margin) {
@@ -30,27 +42,30 @@ final class SlidingWindow {
     /** Time until one more event fits; zero when it fits now. */
     Duration waitTime(Instant now) {
         forgetBefore(now);
-        if (times.size() < limit) {
+        if (slots.size() < limit) {
             return Duration.ZERO;
         }
-        return Duration.between(now, times.get(0).plus(window));
+        return Duration.between(now, slots.get(0).at.plus(window));
     }
 
     /** Records an event; call only after {@link #waitTime} returned zero for the same instant. */
-    void take(Instant now) {
+    Slot take(Instant now) {
         forgetBefore(now);
-        insert(now);
+        Slot slot = new Slot(now);
+        insert(slot);
+        return slot;
     }
 
     /**
-     * An event recorded at {@code taken} really happened at {@code now} (its call started later).
+     * The event in {@code slot} really happened at {@code now} (its call started or ended later).
      *
-     * @return false when {@code taken} has left the window already: then nothing was moved
+     * @return false when the slot has left the window already: then nothing was moved
      */
-    boolean move(Instant taken, Instant now) {
+    boolean move(Slot slot, Instant now) {
         forgetBefore(now);
-        if (times.remove(taken)) {
-            insert(now);
+        if (slots.remove(slot)) {
+            slot.at = now;
+            insert(slot);
             return true;
         }
         return false;
@@ -58,23 +73,29 @@ final class SlidingWindow {
 
     private void forgetBefore(Instant now) {
         Instant cutoff = now.minus(window);
-        while (!times.isEmpty() && !times.get(0).isAfter(cutoff)) {
-            times.remove(0);
+        while (!slots.isEmpty() && !slots.get(0).at.isAfter(cutoff)) {
+            slots.remove(0);
         }
-        // A wall clock can step back (NTP, a moved test clock): events "in the future" count as now, or
-        // sending would stop until the clock caught up.
-        for (int i = 0; i < times.size(); i++) {
-            if (times.get(i).isAfter(now)) {
-                times.set(i, now);
+        // A wall clock can step back (NTP, a moved test clock): events further ahead than a window count as now,
+        // or sending would stop until the clock caught up. Nearer ones are another thread's slightly later clock.
+        Instant far = now.plus(window);
+        boolean stepped = false;
+        for (Slot slot : slots) {
+            if (slot.at.isAfter(far)) {
+                slot.at = now;
+                stepped = true;
             }
+        }
+        if (stepped) {
+            slots.sort((a, b) -> a.at.compareTo(b.at));
         }
     }
 
-    private void insert(Instant time) {
-        int at = times.size();
-        while (at > 0 && times.get(at - 1).isAfter(time)) {
+    private void insert(Slot slot) {
+        int at = slots.size();
+        while (at > 0 && slots.get(at - 1).at.isAfter(slot.at)) {
             at--;
         }
-        times.add(at, time);
+        slots.add(at, slot);
     }
 }
