@@ -164,6 +164,10 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             // Before the call (the database is down, say): nothing went out; the row is looked at again later.
             LOG.warnf("Outbox %d: could not prepare the send (%s); trying again later", due.row().id(),
                     e.getClass().getSimpleName());
+        } finally {
+            if (due.message().countsAsChatMessage()) {
+                limiter.slotUnused(due.row().chatId()); // gives back a slot whose call never started
+            }
         }
     }
 

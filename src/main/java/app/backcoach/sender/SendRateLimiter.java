@@ -122,6 +122,22 @@ final class SendRateLimiter {
         }
     }
 
+    /**
+     * The slot taken for {@code chatId} goes unused: the send stopped before its call (an edit that would change
+     * nothing, someone who blocked the bot, a row erased meanwhile, the database away). Telegram never saw it, so
+     * neither limit counts it; kept, it held a place in the window for a second. Nothing when the call started.
+     */
+    synchronized void slotUnused(long chatId) {
+        Place taken = takenAt.remove(chatId);
+        if (taken != null) {
+            global.release(taken.slot());
+            TokenBucket chat = chats.get(chatId);
+            if (chat != null) {
+                chat.giveBack();
+            }
+        }
+    }
+
     /** Whether a 429 has stopped all sending, and for how long. */
     synchronized Duration pausedFor(Instant now) {
         return now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;

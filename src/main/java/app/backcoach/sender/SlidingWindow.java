@@ -71,6 +71,11 @@ final class SlidingWindow {
         return false;
     }
 
+    /** The event in {@code slot} did not happen after all: its place is free again. */
+    void release(Slot slot) {
+        slots.remove(slot);
+    }
+
     private void forgetBefore(Instant now) {
         Instant cutoff = now.minus(window);
         while (!slots.isEmpty() && !slots.get(0).at.isAfter(cutoff)) {

@@ -36,6 +36,11 @@ final class TokenBucket {
         tokens -= 1;
     }
 
+    /** Returns a token taken for something that did not happen. */
+    void giveBack() {
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
     /** Takes back what accrued over {@code elapsed}: as if the last token had been taken that much later. */
     void postpone(Duration elapsed, Instant now) {
         refill(now);

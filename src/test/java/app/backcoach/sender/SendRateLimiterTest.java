@@ -149,6 +149,20 @@ class SendRateLimiterTest {
         assertThat(limiter.tryAcquire(4, true, T0.plusMillis(10))).isEqualTo(Duration.ofMillis(994 + MARGIN));
     }
 
+    /** A send that stops before its call (an edit that would change nothing, say) leaves both allowances as they were. */
+    @Test
+    void aSlotGivenUpBeforeItsCallIsFreeAgain() {
+        SendRateLimiter limiter = new SendRateLimiter(1, 1, 1, T0);
+        assertThat(limiter.tryAcquire(1, true, T0)).isZero();
+        limiter.slotUnused(1);
+
+        assertThat(limiter.tryAcquire(1, true, T0.plusMillis(10))).isZero(); // the chat's token and the global place
+        assertThat(limiter.callStarting(1, T0.plusMillis(10))).isZero();
+        limiter.slotUnused(1); // its call started: nothing to give back
+        assertThat(limiter.tryAcquire(2, true, T0.plusMillis(20))).isPositive();
+        assertThat(limiter.tryAcquire(1, true, T0.plusMillis(20))).isPositive();
+    }
+
     /** A tap's answer counts for no limit, so its end moves nothing. */
     @Test
     void anUncountedCallsEndMovesNothing() {
