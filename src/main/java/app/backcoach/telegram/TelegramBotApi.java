@@ -4,8 +4,9 @@ import app.backcoach.sender.BotApi;
 import app.backcoach.sender.DeliveryOutcome;
 import app.backcoach.sender.Keyboard;
 import app.backcoach.sender.Outbound;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,9 +84,9 @@ public class TelegramBotApi implements BotApi {
             // due to ..."): classified as one, as before.
             return failed(new IOException(failed.getClass().getSimpleName()), trace);
         }
-        String body;
+        byte[] body;
         try (ResponseBody answer = response.body()) {
-            body = answer.string();
+            body = answer.bytes();
         } catch (IOException | RuntimeException failed) {
             return failed(failed, trace);
         }
@@ -94,36 +95,104 @@ public class TelegramBotApi implements BotApi {
 
     /**
      * The Bot API's answer, read for what the sender needs: done (with the new message's id), or refused
-     * with a code and a retry_after. Like TelegramBots, the status code is not looked at. Read as a tree, not
-     * as TelegramBots' typed result: a whole Message, its chat and entities bound by reflection, cost more
-     * than the call for one number.
+     * with a code and a retry_after. Like TelegramBots, the status code is not looked at.
      */
-    private DeliveryOutcome answered(String body, boolean createsMessage, CallTrace trace) {
+    private DeliveryOutcome answered(byte[] body, boolean createsMessage, CallTrace trace) {
         if (Thread.currentThread().isInterrupted()) {
             return INTERRUPTED;
         }
         if (trace.gatewayPage()) {
             return classify(null, trace.requestWritten(), true);
         }
-        JsonNode answer;
-        try {
-            answer = connection.json().readTree(body);
-        } catch (JsonProcessingException unreadable) {
-            answer = null;
-        }
-        if (answer == null || !answer.path("ok").isBoolean()) {
+        Answer answer = read(body);
+        if (answer == null || answer.ok() == null) {
             return refused(0, null);
         }
-        if (!answer.path("ok").booleanValue()) {
-            JsonNode retryAfter = answer.path("parameters").path("retry_after");
-            return refused(answer.path("error_code").asInt(0), retryAfter.isInt() ? retryAfter.intValue() : null);
+        if (!answer.ok()) {
+            return refused(answer.errorCode(), answer.retryAfter());
         }
-        JsonNode messageId = answer.path("result").path("message_id");
-        if (messageId.canConvertToLong()) {
-            return new DeliveryOutcome.Delivered(messageId.longValue());
+        if (answer.messageId() != null) {
+            return new DeliveryOutcome.Delivered(answer.messageId());
         }
         // A new message must come back as one: anything else is no answer we can read (as TelegramBots found).
         return createsMessage ? refused(0, null) : new DeliveryOutcome.Delivered(null);
+    }
+
+    /** What the sender reads of an answer; null where a field is missing or not of its type. */
+    private record Answer(Boolean ok, int errorCode, Integer retryAfter, Long messageId) {
+    }
+
+    /**
+     * One pass over the answer's bytes, every other field skipped: a tree of the whole answer (an edit's echoes
+     * the message, its keyboard and entities) built from its text decoded to a String cost more than the rest of
+     * reading it. Null for anything that is not one well-formed JSON object.
+     */
+    private Answer read(byte[] body) {
+        try (JsonParser parser = connection.json().getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Boolean ok = null;
+            int errorCode = 0;
+            Integer retryAfter = null;
+            Long messageId = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "ok" -> ok = value.isBoolean() ? parser.getBooleanValue() : null;
+                    case "error_code" -> errorCode = parser.getValueAsInt(0);
+                    case "parameters" -> retryAfter = field(parser, "retry_after", TelegramBotApi::intValue);
+                    case "result" -> messageId = field(parser, "message_id", TelegramBotApi::longValue);
+                    default -> { }
+                }
+                parser.skipChildren();
+            }
+            return new Answer(ok, errorCode, retryAfter, messageId);
+        } catch (IOException unreadable) {
+            return null; // malformed, or cut off before the object closed
+        }
+    }
+
+    private interface ValueReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /** The named field of the object the parser is at (its value, or null); the object is read to its end. */
+    private static <T> T field(JsonParser parser, String name, ValueReader<T> reader) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        T found = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals(name)) {
+                found = reader.read(parser);
+            }
+            parser.skipChildren();
+        }
+        return found;
+    }
+
+    /** An int, as {@code JsonNode.isInt()} took it. */
+    private static Integer intValue(JsonParser parser) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                ? parser.getIntValue() : null;
+    }
+
+    /** Any number that fits a long, as {@code JsonNode.canConvertToLong()} took it. */
+    private static Long longValue(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? (parser.getBigIntegerValue().bitLength() < 64 ? parser.getBigIntegerValue().longValue() : null)
+                    : Long.valueOf(parser.getLongValue());
+        }
+        if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+            double value = parser.getDoubleValue();
+            return value >= Long.MIN_VALUE && value <= Long.MAX_VALUE ? (long) value : null;
+        }
+        return null;
     }
 
     /**

@@ -101,8 +101,21 @@ class TelegramBotApiWireTest {
                         new DeliveryOutcome.Uncertain("unreadable answer")),
                 Arguments.of(Failure.oddAnswer("not json"), new DeliveryOutcome.Uncertain("unreadable answer")),
                 Arguments.of(Failure.oddAnswer("{\"ok\": false}"), new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("{\"ok\": \"true\", \"result\": {\"message_id\": 4242}}"),
+                        new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("{\"ok\": true, \"result\": {\"message_id\": 4242"),
+                        new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("{\"ok\": true, \"result\": {\"message_id\": \"4242\"}}"),
+                        new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("[{\"ok\": true, \"result\": {\"message_id\": 4242}}]"),
+                        new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("{\"ok\": false, \"error_code\": 429, \"parameters\": {\"retry_after\": 3}}"),
+                        new DeliveryOutcome.RateLimited(Duration.ofSeconds(3))),
                 Arguments.of(Failure.oddAnswer("{\"ok\": true, \"result\": {\"message_id\": 4242, \"date\": 1,"
-                        + " \"chat\": {\"id\": 1, \"type\": \"private\"}}}"), new DeliveryOutcome.Delivered(4242L)));
+                        + " \"chat\": {\"id\": 1, \"type\": \"private\"}, \"text\": \"Grüße 👋\","
+                        + " \"entities\": [{\"type\": \"bold\", \"offset\": 0, \"length\": 5}], \"reply_markup\":"
+                        + " {\"inline_keyboard\": [[{\"text\": \"ok\", \"callback_data\": \"x\"}]]}}}"),
+                        new DeliveryOutcome.Delivered(4242L)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
