@@ -1,7 +1,6 @@
 package app.backcoach.sender;
 
 import app.backcoach.database.Sql;
-import app.backcoach.support.GroupedWrites;
 import app.backcoach.support.StoredJson;
 import app.backcoach.user.UserService;
 import jakarta.annotation.PreDestroy;
@@ -41,7 +40,6 @@ public class OutboxStore {
     private final Sql sql;
     private final Sql.Reader headReader;
     private final WrittenMessages written;
-    private final GroupedWrites<Sent> sentMarks = new GroupedWrites<>(this::writeSent);
 
     public OutboxStore(StoredJson json, Clock clock, UserService users, Sql sql, WrittenMessages written) {
         this.json = json;
@@ -271,72 +269,23 @@ public class OutboxStore {
                 : message instanceof Outbound.EditKeyboard edit ? Long.valueOf(edit.messageId()) : null;
     }
 
-    /**
-     * Delivered: an ephemeral row goes, any other is marked sent. Returns once the row is written, so the chat's
-     * next call comes after it; outcomes of calls that ended together are written together ({@link #writeSent}).
-     */
+    /** Delivered: an ephemeral row goes, any other is marked sent; one statement either way. */
     public void markSent(long id, boolean ephemeral, Long telegramMessageId) {
-        sentMarks.write(new Sent(id, ephemeral, telegramMessageId));
-    }
-
-    /** A delivered row's outcome. */
-    record Sent(long id, boolean ephemeral, Long telegramMessageId) {
-    }
-
-    /**
-     * One statement for the batch's marks and one for its ephemeral rows, each in autocommit: under load the sent
-     * marks were a writing commit per message, and the database server's time follows its commits. A row that is
-     * gone (erased meanwhile) matches nothing.
-     */
-    void writeSent(List<Sent> batch) {
-        List<Sent> marked = batch.stream().filter(sent -> !sent.ephemeral()).toList();
-        List<Sent> gone = batch.stream().filter(Sent::ephemeral).toList();
         sql.autocommit(connection -> {
-            if (!gone.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM outbox_message WHERE id IN (" + marks(gone.size()) + ")")) {
-                    for (int i = 0; i < gone.size(); i++) {
-                        delete.setLong(i + 1, gone.get(i).id());
-                    }
-                    delete.executeUpdate();
-                }
+            if (ephemeral) {
+                return delete(connection, id);
             }
-            if (marked.size() == 1) {
-                try (PreparedStatement update = connection.prepareStatement("""
-                        UPDATE outbox_message
-                        SET status = 'SENT', attempts = attempts + 1, sent_at = ?, telegram_message_id = ?,
-                            check_duplicate = FALSE, last_error = NULL
-                        WHERE id = ?""")) {
-                    Sql.set(update, 1, clock.instant());
-                    Sql.set(update, 2, marked.get(0).telegramMessageId());
-                    update.setLong(3, marked.get(0).id());
-                    update.executeUpdate();
-                }
-            } else if (!marked.isEmpty()) {
-                try (PreparedStatement update = connection.prepareStatement("""
-                        UPDATE outbox_message
-                        SET status = 'SENT', attempts = attempts + 1, sent_at = ?,
-                            telegram_message_id = CASE id %s END, check_duplicate = FALSE, last_error = NULL
-                        WHERE id IN (%s)""".formatted(" WHEN ? THEN ?".repeat(marked.size()).strip(),
-                        marks(marked.size())))) {
-                    int column = 1;
-                    Sql.set(update, column++, clock.instant());
-                    for (Sent sent : marked) {
-                        update.setLong(column++, sent.id());
-                        Sql.set(update, column++, sent.telegramMessageId());
-                    }
-                    for (Sent sent : marked) {
-                        update.setLong(column++, sent.id());
-                    }
-                    update.executeUpdate();
-                }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE outbox_message
+                    SET status = 'SENT', attempts = attempts + 1, sent_at = ?, telegram_message_id = ?,
+                        check_duplicate = FALSE, last_error = NULL
+                    WHERE id = ?""")) {
+                Sql.set(update, 1, clock.instant());
+                Sql.set(update, 2, telegramMessageId);
+                update.setLong(3, id);
+                return update.executeUpdate();
             }
-            return null;
         });
-    }
-
-    private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     public void retryAt(long id, Instant notBefore, boolean countAttempt, String reason) {

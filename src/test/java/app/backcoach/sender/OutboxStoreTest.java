@@ -51,36 +51,6 @@ class OutboxStoreTest {
         outbox.start();
     }
 
-    /** Outcomes of calls that ended together: one write, each row with its own message id, ephemeral ones gone. */
-    @Test
-    void sentMarksWrittenTogetherKeepEachRowsOwnOutcome() {
-        long chat = newChat();
-        long other = newChat();
-        outbox.stop(Duration.ofSeconds(5));
-        QuarkusTransaction.requiringNew().run(() -> {
-            sender.send(chat, "first");
-            sender.send(other, "second");
-            sender.edit(chat, 41, "edited", null);
-            sender.sendAndForget(other, "leaves no trace");
-        });
-        List<OutboxMessage> rows = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "chatId in ?1 order by id", List.of(chat, other)));
-        assertThat(rows).hasSize(4);
-
-        store.writeSent(List.of(new OutboxStore.Sent(rows.get(0).id, false, 501L),
-                new OutboxStore.Sent(rows.get(1).id, false, 502L), new OutboxStore.Sent(rows.get(2).id, false, null),
-                new OutboxStore.Sent(rows.get(3).id, true, 503L)));
-
-        List<OutboxMessage> after = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "chatId in ?1 order by id", List.of(chat, other)));
-        assertThat(after).extracting(row -> row.id).containsExactly(rows.get(0).id, rows.get(1).id, rows.get(2).id);
-        assertThat(after).extracting(row -> row.status).containsOnly(OutboxStatus.SENT);
-        assertThat(after).extracting(row -> row.telegramMessageId).containsExactly(501L, 502L, null);
-        assertThat(after).extracting(row -> row.attempts).containsOnly(1);
-        assertThat(after).allSatisfy(row -> assertThat(row.sentAt).isNotNull());
-        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("chatId in ?1", List.of(chat, other)));
-    }
-
     @Test
     void aLaneHeadIsTheChatsOldestMessageAndCountsTheOnesBehindIt() {
         long busy = newChat();
