@@ -123,9 +123,9 @@ public class TelegramBotApi implements BotApi {
     }
 
     /**
-     * One pass over the answer's bytes, every other field skipped: a tree of the whole answer (an edit's echoes
-     * the message, its keyboard and entities) built from its text decoded to a String cost more than the rest of
-     * reading it. Null for anything that is not one well-formed JSON object.
+     * One pass over the answer's bytes, every other field skipped: a tree of the whole answer (an edit's answer
+     * echoes the message, its keyboard and entities) built from its text decoded to a String cost more than the
+     * rest of reading it. Null for anything that is not one well-formed JSON object.
      */
     private Answer read(byte[] body) {
         try (JsonParser parser = connection.json().getFactory().createParser(body)) {
@@ -140,7 +140,7 @@ public class TelegramBotApi implements BotApi {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "ok" -> ok = value.isBoolean() ? parser.getBooleanValue() : null;
+                    case "ok" -> ok = value != null && value.isBoolean() ? parser.getBooleanValue() : null;
                     case "error_code" -> errorCode = parser.getValueAsInt(0);
                     case "parameters" -> retryAfter = field(parser, "retry_after", TelegramBotApi::intValue);
                     case "result" -> messageId = field(parser, "message_id", TelegramBotApi::longValue);

@@ -105,6 +105,7 @@ class TelegramBotApiWireTest {
                         new DeliveryOutcome.Uncertain("unreadable answer")),
                 Arguments.of(Failure.oddAnswer("{\"ok\": true, \"result\": {\"message_id\": 4242"),
                         new DeliveryOutcome.Uncertain("unreadable answer")),
+                Arguments.of(Failure.oddAnswer("{\"ok\":"), new DeliveryOutcome.Uncertain("unreadable answer")),
                 Arguments.of(Failure.oddAnswer("{\"ok\": true, \"result\": {\"message_id\": \"4242\"}}"),
                         new DeliveryOutcome.Uncertain("unreadable answer")),
                 Arguments.of(Failure.oddAnswer("[{\"ok\": true, \"result\": {\"message_id\": 4242}}]"),
