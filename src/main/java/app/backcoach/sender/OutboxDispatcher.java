@@ -165,8 +165,10 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
             LOG.warnf("Outbox %d: could not prepare the send (%s); trying again later", due.row().id(),
                     e.getClass().getSimpleName());
         } finally {
+            // Gives back a slot whose call never started. Only for a counted send: a tap's answer takes no slot, and it
+            // runs beside its chat's counted send, whose slot (kept by chat) this would give back.
             if (due.message().countsAsChatMessage()) {
-                limiter.slotUnused(due.row().chatId()); // gives back a slot whose call never started
+                limiter.slotUnused(due.row().chatId());
             }
         }
     }
