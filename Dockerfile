@@ -20,9 +20,7 @@ COPY src src
 # The exercise catalogue and the questionnaires are packaged as fallback copies, and placed in /app/config
 # for operators to replace.
 COPY config config
-# appcds.enabled adds the step a training start below stops after; the archive it writes here, with this
-# stage's JDK, is replaced there.
-RUN ./mvnw -B -DnoEmbeddedDb -Dmaven.test.skip=true -Dquarkus.package.jar.appcds.enabled=true package
+RUN ./mvnw -B -DnoEmbeddedDb -Dmaven.test.skip=true package
 
 ## Run on a JRE as an unprivileged user (uid 10001, as the Kubernetes manifests expect)
 FROM ${RUNTIME_IMAGE}
@@ -37,7 +35,7 @@ WORKDIR /app
 COPY --from=build --chown=10001:10001 /src/target/quarkus-app/ /app/
 COPY --from=build --chown=10001:10001 /src/config/exercises.yaml /app/config/exercises.yaml
 COPY --from=build --chown=10001:10001 /src/config/questionnaires/ /app/config/questionnaires/
-USER 10001:10001
+COPY src/main/docker/appcds-training.sh /tmp/appcds-training.sh
 # One GC thread and a heap that grows only as the live set needs, the C1 compiler only: a third of the RSS and
 # half the CPU per update of the JVM's defaults on two cores (README, "Cost per update").
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -Xss512k -Djava.awt.headless=true" \
@@ -45,13 +43,10 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xms32m -XX:TieredStopAt
     HOME=/tmp
 # Class data sharing for the app's classes (AppCDS): a training start writes the classes it loaded, parsed and
 # verified, to an archive every later start maps instead of loading them again. It must be this image's own
-# JVM that writes it (another build's archive is refused), and the start stops after Quarkus' static init,
-# so it needs no database (the DB_URL only keeps the embedded one from being looked for).
-RUN rm -f /app/app-cds.jsa \
- && DB_URL=jdbc:mariadb://127.0.0.1:1/training java $JAVA_OPTS -XX:ArchiveClassesAtExit=/app/app-cds.jsa \
-      -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar >/tmp/appcds-training.log 2>&1 \
- ; test -s /app/app-cds.jsa || { tail -30 /tmp/appcds-training.log; exit 1; } \
- ; rm -f /tmp/appcds-training.log
+# JVM that writes it (another build's archive is refused), and it is a whole start, database and polling
+# included: the script runs a throwaway MariaDB for it and removes it again in this same step.
+RUN sh /tmp/appcds-training.sh /app/app-cds.jsa && rm /tmp/appcds-training.sh
+USER 10001:10001
 EXPOSE 8080
 # The archive outside JAVA_OPTS, so that setting those keeps it; a JVM that cannot use it starts without it.
 ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=/app/app-cds.jsa $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -84,14 +84,85 @@ grep -q "Questionnaires: peg (version [0-9]*, weekly) from /app/config/questionn
   || { tail -30 <<<"$logs"; echo "image-check: the questionnaires were not loaded from /app/config/questionnaires" >&2; exit 1; }
 
 # The class data archive is this image's JVM's own: with -Xshare:on a JVM that cannot map it refuses to start.
-# A start that stops after static init, counting the classes it took from the archive.
-archived=$(podman_ run --rm --network host -e DB_URL=jdbc:mariadb://127.0.0.1:1/none --entrypoint sh "$IMAGE" -c \
-  'java -Xshare:on -XX:SharedArchiveFile=/app/app-cds.jsa $JAVA_OPTS -Xlog:class+load -Dquarkus.appcds.generate=true \
-     -jar /app/quarkus-run.jar 2>&1 | grep -c "source: shared objects file (top)"' || true)
+# The service container above ran with it; this one adds -Xshare:on and counts the classes it took from it.
+image_opts=$(podman_ image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | sed -n 's/^JAVA_OPTS=//p')
+shared="back-coach-shared-$$"
+podman_ run -d --name "$shared" --network host \
+  -e DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB" -e DB_USER=root -e DB_PASSWORD= -e QUARKUS_HTTP_PORT="$((PORT + 1))" \
+  -e JAVA_OPTS="$image_opts -Xshare:on -Xlog:class+load=info:file=/tmp/class-load.txt" "$IMAGE" >/dev/null
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$((PORT + 1))/q/health/ready" >/dev/null 2>&1; then break; fi
+  sleep 0.25
+done
+archived=$(podman_ exec "$shared" grep -c "source: shared objects file (top)" /tmp/class-load.txt || true)
+podman_ rm -f "$shared" >/dev/null 2>&1 || true
 [ "${archived:-0}" -gt 1000 ] || { echo "image-check: the class data archive is not used (${archived:-0} classes from it)" >&2; exit 1; }
 
 uid=$(podman_ exec "$name" id -u)
 [ "$uid" != 0 ] || { echo "image-check: the service runs as root" >&2; exit 1; }
 size_mb=$(( $(podman_ image inspect --format '{{.Size}}' "$IMAGE") / 1000000 ))
+# The service hands the dispatch lease on when it stops normally, so the starts below lead at once.
+podman_ stop -t 20 "$name" >/dev/null
+
+# Start to the first getUpdates against a stand-in for the Bot API on this machine, three starts with the archive
+# and three without, the schema in place. Measured from the container's start (podman's StartedAt) to the stand-in's
+# first getUpdates; a stop in between is a normal one, which hands the dispatch lease on at once.
+fake_port=$((PORT + 2))
+polls="$WORK/getupdates.txt"
+: >"$polls"
+cat >"$WORK/fake_bot_api.py" <<'PY'
+import http.server, json, sys, time
+port, polls = int(sys.argv[1]), sys.argv[2]
+class Api(http.server.BaseHTTPRequestHandler):
+    def handle_one(self):
+        method = self.path.rstrip('/').rsplit('/', 1)[-1].split('?')[0]
+        length = int(self.headers.get('Content-Length') or 0)
+        if length:
+            self.rfile.read(length)
+        if method.lower() == 'getupdates':
+            with open(polls, 'a') as out:
+                out.write(f'{time.time_ns()}\n')
+            time.sleep(0.5)
+            body = {'ok': True, 'result': []}
+        else:
+            body = {'ok': True, 'result': True}
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+    do_GET = do_POST = handle_one
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(('127.0.0.1', port), Api).serve_forever()
+PY
+python3 "$WORK/fake_bot_api.py" "$fake_port" "$polls" &
+fake_pid=$!
+trap 'cleanup; kill $fake_pid 2>/dev/null || true' EXIT
+timed_start() { # label, then what follows the environment in podman run: options, the image, a command
+  local label=$1 before started first
+  shift
+  before=$(wc -l <"$polls")
+  podman_ run -d --name "$name-$label" --network host -e BOT_TOKEN=123456:image-check -e BOT_API_URL="http://127.0.0.1:$fake_port" \
+    -e DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB" -e DB_USER=root -e DB_PASSWORD= -e QUARKUS_HTTP_PORT="$((PORT + 3))" \
+    "$@" >/dev/null
+  for _ in $(seq 1 600); do
+    [ "$(wc -l <"$polls")" -gt "$before" ] && break
+    sleep 0.05
+  done
+  first=$(sed -n "$((before + 1))p" "$polls")
+  started=$(podman_ inspect --format '{{.State.StartedAt.UnixNano}}' "$name-$label")
+  podman_ stop -t 20 "$name-$label" >/dev/null; podman_ rm -f "$name-$label" >/dev/null
+  [ -n "$first" ] || { echo "image-check: the $label start never polled" >&2; exit 1; }
+  awk -v first="$first" -v started="$started" 'BEGIN { printf "%.2f", (first - started) / 1e9 }'
+}
+with_archive=()
+without_archive=()
+for run in 1 2 3; do
+  with_archive+=("$(timed_start "cds$run" "$IMAGE")")
+  without_archive+=("$(timed_start "nocds$run" --entrypoint sh "$IMAGE" -c 'exec java $JAVA_OPTS -jar /app/quarkus-run.jar')")
+done
 
 echo "image-check: OK build=${build_seconds}s size=${size_mb}MB ready=${ready_ms}ms archived-classes=${archived} uid=${uid} start-answered=${answered}"
+echo "image-check: start to the first getUpdates (s), with the archive: ${with_archive[*]}; without it: ${without_archive[*]}"
