@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The container image is really built and run (only with -Pcontainer: it takes minutes): the script
  * builds it with the project's Dockerfile, starts it against the local MariaDB, waits for readiness,
- * sends /start through the stand-in Bot API and checks the answer and the non-root user.
+ * sends /start through the stand-in Bot API and checks the answer and the non-root user, that the class data
+ * archive is used, and that starts with and without it reach their first getUpdates.
  */
 class ImageContainerCheck {
 
@@ -21,7 +22,10 @@ class ImageContainerCheck {
         System.out.println(output);
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).containsPattern("image-check: OK build=\\d+s size=\\d+MB ready=\\d+ms uid=[1-9]\\d* "
-                + "start-answered=yes");
+        assertThat(output).containsPattern("image-check: OK build=\\d+s size=\\d+MB ready=\\d+ms archived-classes=\\d+ "
+                + "uid=[1-9]\\d* start-answered=yes");
+        // Times are printed, not judged here (the README keeps them): each of the six starts reached getUpdates.
+        assertThat(output).containsPattern("start to the first getUpdates \\(s\\), with the archive: [0-9.]+ [0-9.]+ [0-9.]+; "
+                + "without it: [0-9.]+ [0-9.]+ [0-9.]+");
     }
 }
