@@ -5,7 +5,9 @@
 #   docker run -e BOT_TOKEN=... -e DB_URL=jdbc:mariadb://db:3306/backcoach -e DB_USER=... -e DB_PASSWORD=... -p 8080:8080 back-coach
 #
 # The base images are build arguments, so the image can be built where no registry is reachable
-# (src/test/container/image-check.sh makes both from Debian packages and passes them in).
+# (src/test/container/image-check.sh makes both from Debian packages and passes them in). The runtime stage
+# installs a MariaDB server for one training start and removes it again (apt or apk, so it needs the base's
+# package sources; without them the class data archive covers less of a start, see appcds-training.sh).
 ARG BUILD_IMAGE=eclipse-temurin:17-jdk
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 

@@ -105,8 +105,8 @@ size_mb=$(( $(podman_ image inspect --format '{{.Size}}' "$IMAGE") / 1000000 ))
 podman_ stop -t 20 "$name" >/dev/null
 
 # Start to the first getUpdates against a stand-in for the Bot API on this machine, three starts with the archive
-# and three without, the schema in place. Measured from the container's start (podman's StartedAt) to the stand-in's
-# first getUpdates; a stop in between is a normal one, which hands the dispatch lease on at once.
+# and three without, the schema in place: from the container's start (podman's StartedAt) to the stand-in's first
+# getUpdates, each start stopped normally before the next.
 fake_port=$((PORT + 2))
 polls="$WORK/getupdates.txt"
 : >"$polls"
