@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 public class IntakeDispatcher implements LaneLoop.Queue<InboxHead, InboxHead> {
 
     private static final Logger LOG = Logger.getLogger(IntakeDispatcher.class);
-    private static final int READ_AHEAD_PER_WORKER = 4;
 
     private final InboxService inbox;
     private final UpdateProcessor processor;
@@ -72,16 +71,6 @@ public class IntakeDispatcher implements LaneLoop.Queue<InboxHead, InboxHead> {
         }
         Set<Integer> mine = partitions.handling();
         return mine.isEmpty() ? List.of() : inbox.dueLaneHeads(limit, partitions.count(), mine);
-    }
-
-    /**
-     * Heads kept beyond the free workers: under a flood every finished update woke the loop for another read of
-     * the heads, which groups every pending row. A kept head is still its chat's oldest (only this loop starts
-     * one), and one another instance took meanwhile is refused below and by the DONE mark.
-     */
-    @Override
-    public int readAhead() {
-        return READ_AHEAD_PER_WORKER * config.workers();
     }
 
     @Override

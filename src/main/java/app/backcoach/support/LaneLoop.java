@@ -4,7 +4,6 @@ import app.backcoach.support.LaneDispatcher.Batch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,15 +52,6 @@ public final class LaneLoop<H, T> {
             return true;
         }
 
-        /**
-         * How many due heads beyond the free workers a read may keep, to start them as workers free without
-         * reading again. Only for a queue whose head, once read, stays its lane's next item until this loop
-         * starts it, and whose {@link #process} refuses one taken meanwhile (by another instance, say).
-         */
-        default int readAhead() {
-            return 0;
-        }
-
         /** Whether the head may start now (and with what), or how long until it may. */
         default Admission<T> admit(H head, Instant now) {
             @SuppressWarnings("unchecked")
@@ -81,12 +71,6 @@ public final class LaneLoop<H, T> {
     private final int lookahead;
     private final Clock clock;
     private final LaneDispatcher<Started<T>> dispatcher;
-    /**
-     * Due heads the last read saw beyond the free workers, oldest first ({@link Queue#readAhead}). Only the
-     * dispatcher's thread touches it. While the queue is backlogged every finished item wakes the loop, and
-     * reading the heads again each time was the inbox's costliest statement under a flood.
-     */
-    private final ArrayDeque<H> kept = new ArrayDeque<>();
 
     /**
      * @param lookahead heads read per free worker, so a few chats that must wait cannot hide the ready
@@ -116,7 +100,6 @@ public final class LaneLoop<H, T> {
     }
 
     public void start() {
-        kept.clear(); // before the loop's thread starts, which then sees it empty
         dispatcher.start();
     }
 
@@ -145,16 +128,12 @@ public final class LaneLoop<H, T> {
         Instant now = clock.instant();
         Duration gate = queue.gate(now);
         if (!gate.isZero()) {
-            kept.clear();
             return new Batch<>(List.of(), gate);
-        }
-        if (!kept.isEmpty()) {
-            return fromKept(busyLanes, capacity, now);
         }
         List<Started<T>> ready = new ArrayList<>();
         Set<Long> watch = new HashSet<>();
         Duration soonest = null;
-        int limit = capacity * lookahead + busyLanes.size() + queue.readAhead();
+        int limit = capacity * lookahead + busyLanes.size();
         List<H> heads = queue.dueHeads(limit);
         // Read as many as asked: there may be more due than this read saw.
         boolean backlog = heads.size() >= limit;
@@ -166,10 +145,6 @@ public final class LaneLoop<H, T> {
             }
             if (ready.size() == capacity) {
                 backlog = true;
-                if (kept.size() < queue.readAhead()) {
-                    kept.add(head);
-                    continue;
-                }
                 break;
             }
             Admission<T> admission = queue.admit(head, now);
@@ -183,32 +158,5 @@ public final class LaneLoop<H, T> {
             }
         }
         return new Batch<>(ready, soonest, watch, backlog);
-    }
-
-    /**
-     * Starts kept heads instead of reading: each is still its lane's oldest due item, as nothing but this loop
-     * starts one. Whatever finishes meanwhile wakes the loop as a backlog does, and the first wake after the
-     * last kept head reads again.
-     */
-    private Batch<Started<T>> fromKept(Set<Long> busyLanes, int capacity, Instant now) {
-        List<Started<T>> ready = new ArrayList<>();
-        Set<Long> watch = new HashSet<>();
-        while (ready.size() < capacity && !kept.isEmpty()) {
-            H head = kept.poll();
-            long lane = queue.laneOf(head);
-            if (busyLanes.contains(lane)) {
-                watch.add(lane); // not expected; the next read after it finishes finds the lane's head again
-                continue;
-            }
-            Admission<T> admission = queue.admit(head, now);
-            if (!admission.delay().isZero()) {
-                continue; // read again later, with the rest
-            }
-            ready.add(new Started<>(lane, admission.item()));
-            if (queue.moreBehind(head)) {
-                watch.add(lane);
-            }
-        }
-        return new Batch<>(ready, null, watch, true);
     }
 }

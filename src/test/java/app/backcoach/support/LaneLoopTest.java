@@ -33,15 +33,6 @@ class LaneLoopTest {
         final List<Item> handled = new CopyOnWriteArrayList<>();
         final AtomicInteger reads = new AtomicInteger();
         volatile CountDownLatch hold = new CountDownLatch(0);
-        volatile int readAhead;
-        /** Lanes with an item under way now: two at once in one lane would break its order. */
-        final Map<Long, Boolean> running = new ConcurrentHashMap<>();
-        final AtomicInteger overlaps = new AtomicInteger();
-
-        @Override
-        public int readAhead() {
-            return readAhead;
-        }
 
         synchronized void add(Item item) {
             queued.computeIfAbsent(item.lane(), lane -> new ArrayList<>()).add(item);
@@ -66,9 +57,6 @@ class LaneLoopTest {
 
         @Override
         public void process(Item item) {
-            if (running.putIfAbsent(item.lane(), Boolean.TRUE) != null) {
-                overlaps.incrementAndGet();
-            }
             try {
                 hold.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -78,7 +66,6 @@ class LaneLoopTest {
             synchronized (this) {
                 queued.get(item.lane()).remove(0);
             }
-            running.remove(item.lane());
         }
     }
 
@@ -157,46 +144,6 @@ class LaneLoopTest {
         queue.hold.countDown();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
-    }
-
-    /** A backlogged read keeps what the workers could not take, and starts it as they free, without reading. */
-    @Test
-    void headsReadAheadStartAsWorkersFreeWithoutAnotherRead() {
-        queue.readAhead = 8;
-        start(2);
-        queue.hold = new CountDownLatch(1);
-        for (int i = 1; i <= 9; i++) {
-            queue.add(new Item(i, i));
-        }
-        loop.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 2);
-        queue.hold.countDown();
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 9);
-        assertThat(queue.handled).extracting(Item::sequence).doesNotHaveDuplicates();
-        // At start, for the nine, and once more after the last kept head (without keeping: about one per item).
-        assertThat(queue.reads.get()).isLessThanOrEqualTo(4);
-    }
-
-    /** Kept heads leave each lane in order and one item at a time, with items arriving meanwhile. */
-    @Test
-    void headsReadAheadKeepEachLaneInOrder() {
-        queue.readAhead = 4;
-        start(2);
-        int sequence = 0;
-        for (int round = 0; round < 5; round++) {
-            for (long lane = 1; lane <= 6; lane++) {
-                queue.add(new Item(lane, ++sequence));
-            }
-            loop.wake();
-        }
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> queue.handled.size() == 30);
-        for (long lane = 1; lane <= 6; lane++) {
-            long of = lane;
-            assertThat(queue.handled).filteredOn(item -> item.lane() == of).extracting(Item::sequence).isSorted();
-        }
-        assertThat(queue.overlaps.get()).isZero();
     }
 
     @Test
