@@ -3,14 +3,12 @@ package app.backcoach.support;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +72,7 @@ public class DispatchLeader {
         this.retry = retry;
         this.lease = lease;
         this.nanoTime = nanoTime;
-        this.holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.holder = LeaseHolder.newName();
     }
 
     /** Tries to lead now and then every retry interval; runs {@code onLead} on gaining and {@code onLost} on losing it. */

@@ -3,7 +3,6 @@ package app.backcoach.support;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +100,7 @@ public class PartitionLeases {
         this.lease = lease;
         this.peerPollInterval = peerPollInterval;
         this.nanoTime = nanoTime;
-        this.holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.holder = LeaseHolder.newName();
     }
 
     /**
