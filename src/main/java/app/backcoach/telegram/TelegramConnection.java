@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import app.backcoach.sandbox.SandboxMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,6 +27,7 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jboss.logging.Logger;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -32,6 +36,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /** The configured Bot API endpoint, the one HTTP client that sends to it, and a TelegramBots client over that. */
 @Singleton
 public class TelegramConnection {
+
+    private static final Logger LOG = Logger.getLogger(TelegramConnection.class);
 
     /** Update types the bot uses; Telegram sends nothing else. */
     static final java.util.List<String> ALLOWED_UPDATES =
@@ -51,6 +57,24 @@ public class TelegramConnection {
     private final HttpUrl botUrl;
     /** One URL per Bot API method, built once: the few methods the bot uses. */
     private final Map<String, HttpUrl> methodUrls = new ConcurrentHashMap<>();
+
+    /**
+     * Built on a thread of its own while the rest of the service starts: its HTTPS clients load the JDK's trusted
+     * certificates (tens of milliseconds), which otherwise happened after the start, before the first poll.
+     * Only configuration goes into it, so building it early changes nothing but when.
+     */
+    static void buildEarly(@Observes StartupEvent event, Instance<TelegramConnection> connection) {
+        Thread builder = new Thread(() -> {
+            try {
+                connection.get();
+            } catch (RuntimeException e) {
+                // Its first real use builds it again and reports what is wrong there.
+                LOG.debugf("Building the Telegram connection early failed (%s)", e.getClass().getSimpleName());
+            }
+        }, "telegram-connection");
+        builder.setDaemon(true);
+        builder.start();
+    }
 
     public TelegramConnection(TelegramConfig config, SandboxMode sandboxMode) {
         this.config = config;
