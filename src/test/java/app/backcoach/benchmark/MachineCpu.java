@@ -24,32 +24,6 @@ final class MachineCpu {
     private MachineCpu() {
     }
 
-    /**
-     * How fast this machine runs one thread right now: the best of five SHA-256 passes over 16 MB, in ms. Its
-     * speed moved by a third within one session here, so each run prints this beside its figures, at its start
-     * and at its end: runs compare only where it agrees.
-     */
-    static double referenceMillis() {
-        byte[] data = new byte[16 << 20];
-        new java.util.Random(17).nextBytes(data);
-        double best = Double.MAX_VALUE;
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (int pass = 0; pass < 6; pass++) {
-                long began = System.nanoTime();
-                sha.update(data);
-                sha.digest();
-                double millis = (System.nanoTime() - began) / 1e6;
-                if (pass > 0) { // the first pass compiles
-                    best = Math.min(best, millis);
-                }
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return best;
-    }
-
     static Snapshot take(long appPid) throws IOException {
         long database = -1;
         for (long pid : databasePids()) {

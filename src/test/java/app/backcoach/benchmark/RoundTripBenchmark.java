@@ -132,7 +132,6 @@ class RoundTripBenchmark {
             }
         });
         String loads = System.getProperty("bench.loads", "efgh");
-        reportMachineSpeed("at the start");
         try (StatementCountingProxy proxy = new StatementCountingProxy(host, port)) {
             if (loads.contains("e") || loads.contains("f")) {
                 paced(jar, proxy, loads);
@@ -143,7 +142,6 @@ class RoundTripBenchmark {
         } finally {
             fake.stop();
         }
-        reportMachineSpeed("at the end");
     }
 
     /** (e) and (f): one app with Telegram's limits. */
@@ -525,12 +523,6 @@ class RoundTripBenchmark {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    private static void reportMachineSpeed(String when) {
-        report("(machine) speed " + when, String.format(Locale.ROOT,
-                "SHA-256 of 16 MB on one thread: %.1f ms (best of five; lower is faster; load average %s)",
-                MachineCpu.referenceMillis(), uptime()));
     }
 
     private static long percentile(List<Long> sorted, int percent) {
