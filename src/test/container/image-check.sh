@@ -52,16 +52,21 @@ mariadb --host=127.0.0.1 --user=root -e "DROP DATABASE IF EXISTS \`$DB\`; CREATE
 name="back-coach-check-$$"
 cleanup() { podman_ rm -f "$name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
+# Up to 30 s for a service on the given port to answer its readiness check.
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
 started=$(date +%s%N)
 podman_ run -d --name "$name" --network host \
   -e DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB" -e DB_USER=root -e DB_PASSWORD= \
   -e QUARKUS_HTTP_PORT="$PORT" "$IMAGE" >/dev/null
 
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
-  sleep 0.25
-done
-curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { podman_ logs "$name" | tail -30; echo "image-check: not ready" >&2; exit 1; }
+wait_ready "$PORT" || { podman_ logs "$name" | tail -30; echo "image-check: not ready" >&2; exit 1; }
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
 # A /start from the first test user of the stand-in, and the bot's answer.
@@ -90,10 +95,7 @@ shared="back-coach-shared-$$"
 podman_ run -d --name "$shared" --network host \
   -e DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB" -e DB_USER=root -e DB_PASSWORD= -e QUARKUS_HTTP_PORT="$((PORT + 1))" \
   -e JAVA_OPTS="$image_opts -Xshare:on -Xlog:class+load=info:file=/tmp/class-load.txt" "$IMAGE" >/dev/null
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$((PORT + 1))/q/health/ready" >/dev/null 2>&1; then break; fi
-  sleep 0.25
-done
+wait_ready "$((PORT + 1))" || true # not ready means no archive mapped: the count below says so
 archived=$(podman_ exec "$shared" grep -c "source: shared objects file (top)" /tmp/class-load.txt || true)
 podman_ rm -f "$shared" >/dev/null 2>&1 || true
 [ "${archived:-0}" -gt 1000 ] || { echo "image-check: the class data archive is not used (${archived:-0} classes from it)" >&2; exit 1; }
