@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.Serializable;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -184,9 +185,11 @@ public class TelegramBotApi implements BotApi {
     /** Any number that fits a long, as {@code JsonNode.canConvertToLong()} took it. */
     private static Long longValue(JsonParser parser) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? (parser.getBigIntegerValue().bitLength() < 64 ? parser.getBigIntegerValue().longValue() : null)
-                    : Long.valueOf(parser.getLongValue());
+            if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                return parser.getLongValue();
+            }
+            BigInteger big = parser.getBigIntegerValue();
+            return big.bitLength() < 64 ? big.longValue() : null;
         }
         if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
             double value = parser.getDoubleValue();
