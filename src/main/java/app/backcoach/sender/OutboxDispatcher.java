@@ -129,6 +129,17 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
      * stops the spinner on the button (a toast at most, outside the chat's messages), so it waits for none of them
      * and none waits for it, and one read of the heads finds the answer and the edit a tap made together.
      */
+    /**
+     * Heads kept beyond the free workers. The outbox is the queue that backs up (Telegram's limits, its answer
+     * times): in a flood of taps nearly every chat had a message waiting, and each finished send woke the loop for
+     * another read grouping all of them. A kept head is still its lane's oldest (only this loop starts one), its
+     * admission is decided when it starts, and {@link OutboxStore#prepare} refuses a row no longer pending.
+     */
+    @Override
+    public int readAhead() {
+        return LOOKAHEAD_FACTOR * config.workers();
+    }
+
     @Override
     public long laneOf(OutboxHead head) {
         return OutboxStore.ANSWER_KIND.equals(head.kind()) ? answerLane(head.chatId()) : head.chatId();

@@ -4,6 +4,7 @@ import app.backcoach.support.LaneDispatcher.Batch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,16 @@ public final class LaneLoop<H, T> {
             return true;
         }
 
+        /**
+         * How many due heads beyond the free workers a read may keep, to start them as workers free without reading
+         * again. Only for a queue that backs up (while backlogged, every finished item wakes the loop, and each
+         * wake was a read of every pending row), whose head, once read, stays its lane's next item until this loop
+         * starts it, and whose {@link #process} refuses a row that is no longer pending.
+         */
+        default int readAhead() {
+            return 0;
+        }
+
         /** Whether the head may start now (and with what), or how long until it may. */
         default Admission<T> admit(H head, Instant now) {
             @SuppressWarnings("unchecked")
@@ -71,6 +82,13 @@ public final class LaneLoop<H, T> {
     private final int lookahead;
     private final Clock clock;
     private final LaneDispatcher<Started<T>> dispatcher;
+    private final Supplier<Duration> pollInterval;
+    /**
+     * Due heads the last read saw beyond the free workers, oldest first ({@link Queue#readAhead}), and when that
+     * read was. Only the dispatcher's thread touches them once it runs.
+     */
+    private final ArrayDeque<H> kept = new ArrayDeque<>();
+    private Instant keptAt = Instant.MIN;
 
     /**
      * @param lookahead heads read per free worker, so a few chats that must wait cannot hide the ready
@@ -81,6 +99,7 @@ public final class LaneLoop<H, T> {
         this.queue = queue;
         this.lookahead = lookahead;
         this.clock = clock;
+        this.pollInterval = pollInterval;
         this.dispatcher = new LaneDispatcher<>(name, new LaneDispatcher.Lanes<>() {
             @Override
             public Batch<Started<T>> nextBatch(Set<Long> busyLanes, int capacity) {
@@ -100,6 +119,7 @@ public final class LaneLoop<H, T> {
     }
 
     public void start() {
+        kept.clear(); // before the loop's thread starts, which then sees it empty
         dispatcher.start();
     }
 
@@ -128,23 +148,36 @@ public final class LaneLoop<H, T> {
         Instant now = clock.instant();
         Duration gate = queue.gate(now);
         if (!gate.isZero()) {
+            kept.clear();
             return new Batch<>(List.of(), gate);
         }
         List<Started<T>> ready = new ArrayList<>();
         Set<Long> watch = new HashSet<>();
-        Duration soonest = null;
-        int limit = capacity * lookahead + busyLanes.size();
+        Duration soonest = fromKept(busyLanes, capacity, now, ready, watch);
+        if (ready.size() == capacity) {
+            return new Batch<>(ready, soonest, watch, true); // what is still kept starts as the next workers free
+        }
+        // Lanes just started from the kept heads are busy for this read.
+        Set<Long> busy = new HashSet<>(busyLanes);
+        ready.forEach(started -> busy.add(started.lane()));
+        int free = capacity - ready.size();
+        int limit = free * lookahead + busy.size() + queue.readAhead();
         List<H> heads = queue.dueHeads(limit);
+        keptAt = now;
         // Read as many as asked: there may be more due than this read saw.
         boolean backlog = heads.size() >= limit;
         for (H head : heads) {
             long lane = queue.laneOf(head);
-            if (busyLanes.contains(lane)) {
+            if (busy.contains(lane)) {
                 watch.add(lane); // its next item is due when the current one is done
                 continue;
             }
             if (ready.size() == capacity) {
                 backlog = true;
+                if (kept.size() < queue.readAhead()) {
+                    kept.add(head);
+                    continue;
+                }
                 break;
             }
             Admission<T> admission = queue.admit(head, now);
@@ -157,6 +190,40 @@ public final class LaneLoop<H, T> {
                 soonest = admission.delay();
             }
         }
-        return new Batch<>(ready, soonest, watch, backlog);
+        return new Batch<>(ready, soonest, watch, backlog || !kept.isEmpty());
+    }
+
+    /**
+     * Starts kept heads instead of reading: each is still its lane's oldest due item, since nothing but this loop
+     * starts one and a lane's later items have higher ids. Kept no longer than a poll interval, so an older item
+     * that became due meanwhile (a retry) waits no longer behind them than it would for the poll. One that may not
+     * start now is dropped and read again with the rest.
+     *
+     * @return the soonest a dropped one may start, or null
+     */
+    private Duration fromKept(Set<Long> busyLanes, int capacity, Instant now, List<Started<T>> ready, Set<Long> watch) {
+        if (kept.isEmpty() || !now.isBefore(keptAt.plus(pollInterval.get()))) {
+            kept.clear();
+            return null;
+        }
+        Duration soonest = null;
+        while (ready.size() < capacity && !kept.isEmpty()) {
+            H head = kept.poll();
+            long lane = queue.laneOf(head);
+            if (busyLanes.contains(lane)) {
+                watch.add(lane); // not expected; the read after it finishes finds the lane's head again
+                continue;
+            }
+            Admission<T> admission = queue.admit(head, now);
+            if (admission.delay().isZero()) {
+                ready.add(new Started<>(lane, admission.item()));
+                if (queue.moreBehind(head)) {
+                    watch.add(lane);
+                }
+            } else if (soonest == null || admission.delay().compareTo(soonest) < 0) {
+                soonest = admission.delay();
+            }
+        }
+        return soonest;
     }
 }

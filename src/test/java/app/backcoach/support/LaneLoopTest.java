@@ -3,12 +3,15 @@ package app.backcoach.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.backcoach.testing.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +36,22 @@ class LaneLoopTest {
         final List<Item> handled = new CopyOnWriteArrayList<>();
         final AtomicInteger reads = new AtomicInteger();
         volatile CountDownLatch hold = new CountDownLatch(0);
+        volatile int readAhead;
+        /** Lanes whose head may not start yet (as the sender's rate limits say): admitted only once removed. */
+        final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+        /** Lanes with an item under way now: two at once in one lane would break its order. */
+        final Map<Long, Boolean> running = new ConcurrentHashMap<>();
+        final AtomicInteger overlaps = new AtomicInteger();
+
+        @Override
+        public int readAhead() {
+            return readAhead;
+        }
+
+        @Override
+        public LaneLoop.Admission<Item> admit(Item head, Instant now) {
+            return waiting.contains(head.lane()) ? LaneLoop.Admission.in(Duration.ofMillis(100)) : LaneLoop.Admission.now(head);
+        }
 
         synchronized void add(Item item) {
             queued.computeIfAbsent(item.lane(), lane -> new ArrayList<>()).add(item);
@@ -57,6 +76,9 @@ class LaneLoopTest {
 
         @Override
         public void process(Item item) {
+            if (running.putIfAbsent(item.lane(), Boolean.TRUE) != null) {
+                overlaps.incrementAndGet();
+            }
             try {
                 hold.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -66,6 +88,7 @@ class LaneLoopTest {
             synchronized (this) {
                 queued.get(item.lane()).remove(0);
             }
+            running.remove(item.lane());
         }
     }
 
@@ -77,7 +100,11 @@ class LaneLoopTest {
     }
 
     private void start(int workers, int lookahead) {
-        loop = new LaneLoop<>("test", queue, workers, lookahead, () -> Duration.ofSeconds(30), Clock.systemUTC());
+        start(workers, lookahead, Clock.systemUTC());
+    }
+
+    private void start(int workers, int lookahead, Clock clock) {
+        loop = new LaneLoop<>("test", queue, workers, lookahead, () -> Duration.ofSeconds(30), clock);
         loop.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.reads.get() == 1);
     }
@@ -144,6 +171,91 @@ class LaneLoopTest {
         queue.hold.countDown();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
+    }
+
+    /** A backlogged read keeps what the workers could not take, and starts it as they free, without reading. */
+    @Test
+    void headsReadAheadStartAsWorkersFreeWithoutAnotherRead() {
+        queue.readAhead = 8;
+        start(2);
+        queue.hold = new CountDownLatch(1);
+        for (int i = 1; i <= 9; i++) {
+            queue.add(new Item(i, i));
+        }
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 2);
+        queue.hold.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 9);
+        assertThat(queue.handled).extracting(Item::sequence).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        // At start, for the nine, and at most twice more near the end (without keeping: about one per item).
+        assertThat(queue.reads.get()).isLessThanOrEqualTo(4);
+    }
+
+    /** Kept heads leave each lane in order and one item at a time, with items arriving meanwhile. */
+    @Test
+    void headsReadAheadKeepEachLaneInOrder() {
+        queue.readAhead = 4;
+        start(2);
+        int sequence = 0;
+        for (int round = 0; round < 5; round++) {
+            for (long lane = 1; lane <= 6; lane++) {
+                queue.add(new Item(lane, ++sequence));
+            }
+            loop.wake();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.handled.size() == 30);
+        for (long lane = 1; lane <= 6; lane++) {
+            long of = lane;
+            assertThat(queue.handled).filteredOn(item -> item.lane() == of).extracting(Item::sequence).isSorted();
+        }
+        assertThat(queue.overlaps.get()).isZero();
+    }
+
+    /**
+     * Heads are kept for one poll interval at most: an older item that became due meanwhile (a retry, say) then goes
+     * before the rest of them, as a fresh read orders it.
+     */
+    @Test
+    void keptHeadsOlderThanAPollIntervalAreReadAgain() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
+        queue.readAhead = 8;
+        start(2, 1, clock);
+        queue.hold = new CountDownLatch(1);
+        for (int i = 1; i <= 9; i++) {
+            queue.add(new Item(i, i));
+        }
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 2);
+        queue.add(new Item(10, 0)); // older than every kept head, and not among them
+        clock.advance(Duration.ofSeconds(31));
+        queue.hold.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 10);
+        assertThat(queue.handled.stream().map(Item::sequence).toList().indexOf(0)).isLessThan(4);
+    }
+
+    /** A kept head that may not start yet is dropped, and read and started when it may, not a poll interval later. */
+    @Test
+    void aKeptHeadThatMustWaitStartsWhenItMay() throws InterruptedException {
+        queue.readAhead = 4;
+        start(1);
+        queue.hold = new CountDownLatch(1);
+        queue.waiting.add(3L);
+        for (int i = 1; i <= 4; i++) {
+            queue.add(new Item(i, i));
+        }
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 1);
+        queue.hold.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 3);
+        Thread.sleep(300);
+        assertThat(queue.handled).extracting(Item::lane).containsExactly(1L, 2L, 4L);
+
+        queue.waiting.clear();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 4);
     }
 
     @Test
