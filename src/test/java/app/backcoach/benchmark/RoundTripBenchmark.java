@@ -47,13 +47,16 @@ import org.junit.jupiter.api.Test;
  * latency from the push to the fake's answer, the app process's CPU time per handled update (utime + stime
  * from /proc), every statement the app sent to MariaDB per update (counted on the wire by
  * {@link StatementCountingProxy}), peak RSS (VmHWM). And startup: process start to the first getUpdates.
+ * (r) the reference: the flood of (g) against TelegramBots' own echo bot ({@link EchoBot}, same JVM flags, nothing
+ * stored), the yardstick the issue measured the app against, printed with every run because this machine's speed
+ * varies by half from one hour or session to the next.
  *
  * <p>Knobs: -Dbench.rounds (each person's updates in (e) and (f), default 40), -Dbench.flood-seconds (20),
  * -Dbench.flood-users (200), -Dbench.jvm-args (the app's JVM flags, default: those the Dockerfile uses),
  * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
  * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
  * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it),
- * -Dbench.loads (which of e, f, g, h to run, default all: "efgh"), -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
+ * -Dbench.loads (which of e, f, g, h, r to run, default all: "efghr"), -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
  * Telegram keeps them open).
  */
 class RoundTripBenchmark {
@@ -131,13 +134,16 @@ class RoundTripBenchmark {
                 }
             }
         });
-        String loads = System.getProperty("bench.loads", "efgh");
+        String loads = System.getProperty("bench.loads", "efghr");
         try (StatementCountingProxy proxy = new StatementCountingProxy(host, port)) {
             if (loads.contains("e") || loads.contains("f")) {
                 paced(jar, proxy, loads);
             }
             if (loads.contains("g") || loads.contains("h")) {
                 flooded(jar, proxy, loads);
+            }
+            if (loads.contains("r")) {
+                reference(proxy);
             }
         } finally {
             fake.stop();
@@ -192,6 +198,17 @@ class RoundTripBenchmark {
 
     private interface LoadRun {
         Load run() throws Exception;
+    }
+
+    /** (r): the flood of (g), with its warm-up, against the echo bot. */
+    private void reference(StatementCountingProxy proxy) throws Exception {
+        int floodUsers = Integer.getInteger("bench.flood-users", 200);
+        int floodSeconds = Integer.getInteger("bench.flood-seconds", 20);
+        try (App bot = App.echoBot(fake)) {
+            flood(floodUsers, Integer.getInteger("bench.warmup-seconds", 5), false);
+            measure(bot, proxy, "(r) reference: TelegramBots' echo bot (nothing stored), /help from " + floodUsers
+                    + " people without pause", () -> flood(floodUsers, floodSeconds, false));
+        }
     }
 
     private void measure(App app, StatementCountingProxy proxy, String title, LoadRun load) throws Exception {
@@ -371,16 +388,56 @@ class RoundTripBenchmark {
     private static final class App implements AutoCloseable {
 
         private final Process process;
+        /** Process start → the first getUpdates at the fake, and → when this side saw it, in seconds. */
+        private double startup;
+        private double noticed;
 
         private App(Process process) {
             this.process = process;
         }
 
+        /** The reference bot, with the app's JVM flags, on this test's class path. */
+        static App echoBot(FakeBotApi fake) throws Exception {
+            List<String> command = new ArrayList<>(List.of("java"));
+            command.addAll(jvmFlags());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoBot.class.getName(),
+                    fake.baseUrl(), FakeBotApi.TOKEN));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "benchmark-echo-bot.log").toFile());
+            return launch(builder, fake, "echo-bot");
+        }
+
+        /** The app's JVM flags: -Dbench.jvm-args, or the recommended ones. */
+        private static List<String> jvmFlags() {
+            String flags = System.getProperty("bench.jvm-args", RECOMMENDED_JVM_ARGS);
+            return Arrays.stream(flags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
+        }
+
+        /** Starts the process and returns once it has polled the fake. */
+        private static App launch(ProcessBuilder builder, FakeBotApi fake, String label) throws Exception {
+            int pollsBefore = fake.getUpdatesCalls().size();
+            long began = System.nanoTime();
+            Instant startedAt = Instant.now();
+            Process process = builder.start();
+            App app = new App(process);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (fake.getUpdatesCalls().size() == pollsBefore) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    app.close();
+                    throw new IllegalStateException("It did not poll; see target/benchmark-" + (label.equals("echo-bot")
+                            ? label : "app-" + label) + ".log");
+                }
+                Thread.sleep(5);
+            }
+            app.startup = Duration.between(startedAt, fake.getUpdatesCalls().get(pollsBefore).at()).toMillis() / 1000.0;
+            app.noticed = (System.nanoTime() - began) / 1e9;
+            return app;
+        }
+
         static App start(Path jar, FakeBotApi fake, StatementCountingProxy proxy, Map<String, String> env,
                          String label) throws Exception {
             List<String> command = new ArrayList<>(List.of("java"));
-            String flags = System.getProperty("bench.jvm-args", RECOMMENDED_JVM_ARGS);
-            command.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList());
+            command.addAll(jvmFlags());
             if (Boolean.getBoolean("bench.appcds")) {
                 // Class data sharing for the app's classes (JDK 17: written at the first run's exit, used by the next).
                 Path archive = Path.of("target", "benchmark-app.jsa");
@@ -408,27 +465,12 @@ class RoundTripBenchmark {
                     "SCHEDULE_TICK", "off"));
             environment.putAll(env);
             builder.environment().putAll(environment);
-            int pollsBefore = fake.getUpdatesCalls().size();
-            long began = System.nanoTime();
-            Instant startedAt = Instant.now();
-            Process process = builder.start();
-            App app = new App(process);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (fake.getUpdatesCalls().size() == pollsBefore) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    app.close();
-                    throw new IllegalStateException("The app did not poll; see target/benchmark-app-" + label + ".log");
-                }
-                Thread.sleep(5);
-            }
-            Instant firstPoll = fake.getUpdatesCalls().get(pollsBefore).at();
-            double startup = Duration.between(startedAt, firstPoll).toMillis() / 1000.0;
+            App app = launch(builder, fake, label);
             report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
                             ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
                     String.format(Locale.ROOT, "%.2f s from process start (external MariaDB, JVM flags: %s; load average %s;"
-                                    + " %.2f s until noticed; fake Bot API %s)", startup, String.join(" ", command.subList(1,
-                                    command.size() - 2)).replaceAll("^$", "default"), uptime(),
-                            (System.nanoTime() - began) / 1e9,
+                                    + " %.2f s until noticed; fake Bot API %s)", app.startup, String.join(" ", command.subList(1,
+                                    command.size() - 2)).replaceAll("^$", "default"), uptime(), app.noticed,
                             Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
                                     ? "keeps connections open" : "closes every connection"));
             return app;
