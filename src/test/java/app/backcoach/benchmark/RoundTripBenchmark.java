@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * latency from the push to the fake's answer, the app process's CPU time per handled update (utime + stime
  * from /proc), every statement the app sent to MariaDB per update (counted on the wire by
  * {@link StatementCountingProxy}), peak RSS (VmHWM). And startup: process start to the first getUpdates.
- * (r) the reference: the flood of (g) against TelegramBots' own echo bot ({@link EchoBot}, same JVM flags, nothing
+ * (r) the reference: the loads of (e) and (g) against TelegramBots' own echo bot ({@link EchoBot}, same JVM flags, nothing
  * stored), the yardstick the issue measured the app against, printed with every run because this machine's speed
  * varies by half from one hour or session to the next.
  *
@@ -200,11 +200,15 @@ class RoundTripBenchmark {
         Load run() throws Exception;
     }
 
-    /** (r): the flood of (g), with its warm-up, against the echo bot. */
+    /** (r): the loads of (e) and (g), each after its warm-up, against the echo bot. */
     private void reference(StatementCountingProxy proxy) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 40);
         int floodUsers = Integer.getInteger("bench.flood-users", 200);
         int floodSeconds = Integer.getInteger("bench.flood-seconds", 20);
         try (App bot = App.echoBot(fake)) {
+            paced(25, Integer.getInteger("bench.paced-warmup-rounds", 5), false);
+            measure(bot, proxy, "(r) reference: TelegramBots' echo bot (nothing stored), /help from 25 people, 1 s between",
+                    () -> paced(25, rounds, false));
             flood(floodUsers, Integer.getInteger("bench.warmup-seconds", 5), false);
             measure(bot, proxy, "(r) reference: TelegramBots' echo bot (nothing stored), /help from " + floodUsers
                     + " people without pause", () -> flood(floodUsers, floodSeconds, false));
