@@ -125,11 +125,6 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
     }
 
     /**
-     * A chat's messages go out in order in its lane. A tap's answer goes in a lane of its own beside it: it only
-     * stops the spinner on the button (a toast at most, outside the chat's messages), so it waits for none of them
-     * and none waits for it, and one read of the heads finds the answer and the edit a tap made together.
-     */
-    /**
      * Heads kept beyond the free workers. The outbox is the queue that backs up (Telegram's limits, its answer
      * times): in a flood of taps nearly every chat had a message waiting, and each finished send woke the loop for
      * another read grouping all of them. A kept head is still its lane's oldest (only this loop starts one), its
@@ -140,6 +135,11 @@ public class OutboxDispatcher implements LaneLoop.Queue<OutboxHead, OutboxDispat
         return LOOKAHEAD_FACTOR * config.workers();
     }
 
+    /**
+     * A chat's messages go out in order in its lane. A tap's answer goes in a lane of its own beside it: it only
+     * stops the spinner on the button (a toast at most, outside the chat's messages), so it waits for none of them
+     * and none waits for it, and one read of the heads finds the answer and the edit a tap made together.
+     */
     @Override
     public long laneOf(OutboxHead head) {
         return OutboxStore.ANSWER_KIND.equals(head.kind()) ? answerLane(head.chatId()) : head.chatId();

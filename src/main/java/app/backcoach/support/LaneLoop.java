@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 
 /**
  * The loop the inbox and the outbox share: read the due lane heads (each chat's oldest item),
- * skip the chats under way, admit up to the free workers' worth, hand them to the lanes, then wait
- * until woken or the soonest admission is due. What a queue adds is only its own part: which heads
- * are due, when a head may start (the sender's rate limits), and what handling one means.
+ * skip the chats under way, admit up to the free workers' worth, hand them to the lanes (a queue that backs
+ * up keeps what the read saw beyond them, {@link Queue#readAhead}), then wait until woken or the soonest
+ * admission is due. What a queue adds is only its own part: which heads are due, when a head may start
+ * (the sender's rate limits), and what handling one means.
  *
  * @param <H> a lane head as read from the table
  * @param <T> the item a worker runs (the head, or what admitting it produced)
@@ -180,15 +181,7 @@ public final class LaneLoop<H, T> {
                 }
                 break;
             }
-            Admission<T> admission = queue.admit(head, now);
-            if (admission.delay().isZero()) {
-                ready.add(new Started<>(lane, admission.item()));
-                if (queue.moreBehind(head)) {
-                    watch.add(lane);
-                }
-            } else if (soonest == null || admission.delay().compareTo(soonest) < 0) {
-                soonest = admission.delay();
-            }
+            soonest = tryStart(head, lane, now, ready, watch, soonest);
         }
         return new Batch<>(ready, soonest, watch, backlog || !kept.isEmpty());
     }
@@ -214,16 +207,25 @@ public final class LaneLoop<H, T> {
                 watch.add(lane); // not expected; the read after it finishes finds the lane's head again
                 continue;
             }
-            Admission<T> admission = queue.admit(head, now);
-            if (admission.delay().isZero()) {
-                ready.add(new Started<>(lane, admission.item()));
-                if (queue.moreBehind(head)) {
-                    watch.add(lane);
-                }
-            } else if (soonest == null || admission.delay().compareTo(soonest) < 0) {
-                soonest = admission.delay();
-            }
+            soonest = tryStart(head, lane, now, ready, watch, soonest);
         }
         return soonest;
+    }
+
+    /**
+     * Starts the head if it may start now (watching its lane when more waits behind it).
+     *
+     * @return the sooner of {@code soonest} and when the head may start, if not now
+     */
+    private Duration tryStart(H head, long lane, Instant now, List<Started<T>> ready, Set<Long> watch, Duration soonest) {
+        Admission<T> admission = queue.admit(head, now);
+        if (admission.delay().isZero()) {
+            ready.add(new Started<>(lane, admission.item()));
+            if (queue.moreBehind(head)) {
+                watch.add(lane);
+            }
+            return soonest;
+        }
+        return soonest == null || admission.delay().compareTo(soonest) < 0 ? admission.delay() : soonest;
     }
 }
