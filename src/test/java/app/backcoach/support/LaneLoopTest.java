@@ -173,17 +173,22 @@ class LaneLoopTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 2);
     }
 
+    /** Queues one item in each of lanes 1 to {@code items} and waits until every worker holds one. */
+    private void holdWhileWorkersTake(int items, int workers) {
+        queue.hold = new CountDownLatch(1);
+        for (int i = 1; i <= items; i++) {
+            queue.add(new Item(i, i));
+        }
+        loop.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == workers);
+    }
+
     /** A backlogged read keeps what the workers could not take, and starts it as they free, without reading. */
     @Test
     void headsReadAheadStartAsWorkersFreeWithoutAnotherRead() {
         queue.readAhead = 8;
         start(2);
-        queue.hold = new CountDownLatch(1);
-        for (int i = 1; i <= 9; i++) {
-            queue.add(new Item(i, i));
-        }
-        loop.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 2);
+        holdWhileWorkersTake(9, 2);
         queue.hold.countDown();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 9);
@@ -222,12 +227,7 @@ class LaneLoopTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
         queue.readAhead = 8;
         start(2, 1, clock);
-        queue.hold = new CountDownLatch(1);
-        for (int i = 1; i <= 9; i++) {
-            queue.add(new Item(i, i));
-        }
-        loop.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 2);
+        holdWhileWorkersTake(9, 2);
         queue.add(new Item(10, 0)); // older than every kept head, and not among them
         clock.advance(Duration.ofSeconds(31));
         queue.hold.countDown();
@@ -241,13 +241,8 @@ class LaneLoopTest {
     void aKeptHeadThatMustWaitStartsWhenItMay() throws InterruptedException {
         queue.readAhead = 4;
         start(1);
-        queue.hold = new CountDownLatch(1);
         queue.waiting.add(3L);
-        for (int i = 1; i <= 4; i++) {
-            queue.add(new Item(i, i));
-        }
-        loop.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> loop.busyLaneCount() == 1);
+        holdWhileWorkersTake(4, 1);
         queue.hold.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> queue.handled.size() == 3);
         Thread.sleep(300);
