@@ -85,11 +85,17 @@ public final class LaneLoop<H, T> {
     private final LaneDispatcher<Started<T>> dispatcher;
     private final Supplier<Duration> pollInterval;
     /**
-     * Due heads the last read saw beyond the free workers, oldest first ({@link Queue#readAhead}), and when that
-     * read was. Only the dispatcher's thread touches them once it runs.
+     * Due heads the last read saw beyond the free workers ({@link Queue#readAhead}). A new one for every start: a
+     * loop that outlived its stop (stuck on a database that does not answer) keeps its own and never hands its
+     * successor heads read before the start, nor shares an unsynchronised queue with it.
      */
-    private final ArrayDeque<H> kept = new ArrayDeque<>();
-    private Instant keptAt = Instant.MIN;
+    private volatile Kept<H> kept = new Kept<>();
+
+    /** Kept heads, oldest first, and when the read that found them was. Only one loop's thread touches them. */
+    private static final class Kept<H> {
+        final ArrayDeque<H> heads = new ArrayDeque<>();
+        Instant readAt = Instant.MIN;
+    }
 
     /**
      * @param lookahead heads read per free worker, so a few chats that must wait cannot hide the ready
@@ -120,7 +126,7 @@ public final class LaneLoop<H, T> {
     }
 
     public void start() {
-        kept.clear(); // before the loop's thread starts, which then sees it empty
+        kept = new Kept<>(); // before the loop's thread starts, which then sees it
         dispatcher.start();
     }
 
@@ -146,15 +152,16 @@ public final class LaneLoop<H, T> {
     }
 
     private Batch<Started<T>> next(Set<Long> busyLanes, int capacity) {
+        Kept<H> kept = this.kept;
         Instant now = clock.instant();
         Duration gate = queue.gate(now);
         if (!gate.isZero()) {
-            kept.clear();
+            kept.heads.clear();
             return new Batch<>(List.of(), gate);
         }
         List<Started<T>> ready = new ArrayList<>();
         Set<Long> watch = new HashSet<>();
-        Duration soonest = fromKept(busyLanes, capacity, now, ready, watch);
+        Duration soonest = fromKept(kept, busyLanes, capacity, now, ready, watch);
         if (ready.size() == capacity) {
             return new Batch<>(ready, soonest, watch, true); // what is still kept starts as the next workers free
         }
@@ -164,7 +171,7 @@ public final class LaneLoop<H, T> {
         int free = capacity - ready.size();
         int limit = free * lookahead + busy.size() + queue.readAhead();
         List<H> heads = queue.dueHeads(limit);
-        keptAt = now;
+        kept.readAt = now;
         // Read as many as asked: there may be more due than this read saw.
         boolean backlog = heads.size() >= limit;
         for (H head : heads) {
@@ -175,15 +182,15 @@ public final class LaneLoop<H, T> {
             }
             if (ready.size() == capacity) {
                 backlog = true;
-                if (kept.size() < queue.readAhead()) {
-                    kept.add(head);
+                if (kept.heads.size() < queue.readAhead()) {
+                    kept.heads.add(head);
                     continue;
                 }
                 break;
             }
             soonest = tryStart(head, lane, now, ready, watch, soonest);
         }
-        return new Batch<>(ready, soonest, watch, backlog || !kept.isEmpty());
+        return new Batch<>(ready, soonest, watch, backlog || !kept.heads.isEmpty());
     }
 
     /**
@@ -194,14 +201,15 @@ public final class LaneLoop<H, T> {
      *
      * @return the soonest a dropped one may start, or null
      */
-    private Duration fromKept(Set<Long> busyLanes, int capacity, Instant now, List<Started<T>> ready, Set<Long> watch) {
-        if (kept.isEmpty() || !now.isBefore(keptAt.plus(pollInterval.get()))) {
-            kept.clear();
+    private Duration fromKept(Kept<H> kept, Set<Long> busyLanes, int capacity, Instant now, List<Started<T>> ready,
+                              Set<Long> watch) {
+        if (kept.heads.isEmpty() || !now.isBefore(kept.readAt.plus(pollInterval.get()))) {
+            kept.heads.clear();
             return null;
         }
         Duration soonest = null;
-        while (ready.size() < capacity && !kept.isEmpty()) {
-            H head = kept.poll();
+        while (ready.size() < capacity && !kept.heads.isEmpty()) {
+            H head = kept.heads.poll();
             long lane = queue.laneOf(head);
             if (busyLanes.contains(lane)) {
                 watch.add(lane); // not expected; the read after it finishes finds the lane's head again
