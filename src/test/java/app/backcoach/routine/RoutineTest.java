@@ -17,8 +17,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,11 @@ class RoutineTest {
     @Test
     void aReminderComesWithItsButtonsAndSnoozeLeavesTheScheduleAlone() {
         ChatScreen chat = People.readyToCheckIn(profiles, consent);
+        // Just after a slot of the day's reminders, on a work day: with the wall clock, a run in the quarter hour
+        // before a slot (10:30, 12:00, 13:30 … by default) had the regular reminder come with the snoozed one.
+        ZoneId zone = ZoneId.of(profiles.find(chat.chatId()).orElseThrow().timeZone);
+        MovableClock.setTo(LocalDate.now(zone).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY)).atTime(10, 35)
+                .atZone(zone).toInstant());
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
             ScheduledJob job = ScheduledJob.of(chat.chatId(), ScheduledJob.Kind.REMINDER).orElseThrow();
@@ -103,6 +112,7 @@ class RoutineTest {
         assertThat(job(chat, ScheduledJob.Kind.SNOOZE).dueAt)
                 .isBetween(now.plus(config.snooze()).minusSeconds(5), now.plus(config.snooze()).plusSeconds(60));
         assertThat(job(chat, ScheduledJob.Kind.REMINDER).dueAt).isEqualTo(nextReminder);
+        assertThat(nextReminder).isAfter(clock.instant().plus(config.snooze()).plus(Duration.ofMinutes(1)));
 
         MovableClock.advance(config.snooze().plus(Duration.ofMinutes(1)));
         scheduler.runDue();
