@@ -115,7 +115,7 @@ public class OutboxStore {
             if (target != null) {
                 // An edit: whether it repeats the last one and whether the person blocked the bot, in one read.
                 EditState edit = editState(connection, row, target);
-                if (edit.lastSent() != null && edit.lastSent().equals(message)) {
+                if (edit.repeatsLastSent()) {
                     finish(connection, row, OutboxStatus.SENT, false, "not sent: the message already shows this");
                     return Prepared.STOP;
                 }
@@ -198,46 +198,50 @@ public class OutboxStore {
         }
     }
 
-    /** Before an edit: the last edit of the same message known to have arrived (null if none), and "blocked?". */
-    private record EditState(Outbound lastSent, boolean blocked) {
+    /** Before an edit: whether it repeats the last edit of the same message known to have arrived, and "blocked?". */
+    private record EditState(boolean repeatsLastSent, boolean blocked) {
     }
 
     /**
      * Whether this edit would set exactly what the last edit of the same message already set (a stale tap
      * refreshing a message that shows the current state, say: Telegram refuses such an edit with "message is not
      * modified", so it is not sent), and whether the person blocked the bot. Only a last edit known to have arrived
-     * counts. The last edit of the message is one row, found by its {@code target_message_id}; only its payload is
-     * read.
+     * counts. The last edit of the message is one row, found by its {@code target_message_id}.
      */
-    private EditState editState(Connection connection, OutboxHead row, long target) throws SQLException {
+    private static EditState editState(Connection connection, OutboxHead row, long target) throws SQLException {
         // The index on (chat_id, target_message_id, id) finds it; a pending earlier edit does not count (at a lane
         // head there is none, since the chat's earlier rows are finished).
         // UNION ALL, not a join to a derived table: that one is materialised in a temporary table on every run
         // and cost the server more than the two reads apart (0.43 against 0.35 ms a pair; this 0.24 ms).
+        // The payloads are compared where they are, byte for byte (the column's collation would take "Done" for
+        // "done"): one writer makes both, and the same message always makes the same text. Reading the last one
+        // back and parsing it was a tenth of the sending threads' time on taps. A payload written by an older
+        // version in another form reads as a change, so at worst one edit is sent that Telegram finds unchanged.
         try (PreparedStatement query = connection.prepareStatement("""
-                (SELECT id, status, payload FROM outbox_message
+                (SELECT status, BINARY payload = BINARY ? FROM outbox_message
                  WHERE chat_id = ? AND target_message_id = ? AND id < ? AND status <> 'PENDING'
                  ORDER BY id DESC
                  LIMIT 1)
                 UNION ALL
-                (SELECT NULL, 'BLOCKED', NULL FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL)""")) {
-            query.setLong(1, row.chatId());
-            query.setLong(2, target);
-            query.setLong(3, row.id());
-            query.setLong(4, row.chatId());
-            Outbound lastSent = null;
+                (SELECT 'BLOCKED', NULL FROM bot_user WHERE telegram_user_id = ? AND blocked_at IS NOT NULL)""")) {
+            query.setString(1, row.payload());
+            query.setLong(2, row.chatId());
+            query.setLong(3, target);
+            query.setLong(4, row.id());
+            query.setLong(5, row.chatId());
+            boolean repeats = false;
             boolean blocked = false;
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    String status = result.getString(2);
-                    if ("BLOCKED".equals(status) && result.getObject(1) == null) {
+                    String status = result.getString(1);
+                    if ("BLOCKED".equals(status) && result.getObject(2) == null) {
                         blocked = true;
                     } else if (OutboxStatus.SENT.name().equals(status)) {
-                        lastSent = read(result.getString(3), result.getLong(1));
+                        repeats = result.getBoolean(2);
                     }
                 }
             }
-            return new EditState(lastSent, blocked);
+            return new EditState(repeats, blocked);
         }
     }
 

@@ -221,6 +221,7 @@ class OutboxStoreTest {
             sender.edit(chat, other, "answered", null); // the same text, but another message: sent
             sender.edit(chat, question, "answered", null); // what the question shows already: not sent
             sender.edit(chat, question, "changed", null);
+            sender.edit(chat, question, "Changed", null); // a change the column's collation would not see: sent
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> unfinishedRows(chat) == 0);
 
@@ -228,14 +229,16 @@ class OutboxStoreTest {
                 .extracting(call -> call.params().path("message_id").asLong(), FakeBotApi.Call::text,
                         FakeBotApi.Call::httpStatus)
                 .containsExactly(Tuple.tuple(question, "answered", 200), Tuple.tuple(other, "answered", 200),
-                        Tuple.tuple(question, "changed", 200));
+                        Tuple.tuple(question, "changed", 200), Tuple.tuple(question, "Changed", 200));
         assertThat(fake.violations()).noneMatch(violation -> violation.contains("to chat " + chat + ":"));
         List<OutboxMessage> edits = QuarkusTransaction.requiringNew().call(() ->
                 OutboxMessage.list("chatId = ?1 and kind = 'EditText' order by id", chat));
         assertThat(edits).extracting(row -> row.targetMessageId, row -> row.status)
                 .containsExactly(Tuple.tuple(question, OutboxStatus.SENT), Tuple.tuple(other, OutboxStatus.SENT),
-                        Tuple.tuple(question, OutboxStatus.SENT), Tuple.tuple(question, OutboxStatus.SENT));
-        assertThat(edits.get(2).lastError).isEqualTo("not sent: the message already shows this");
+                        Tuple.tuple(question, OutboxStatus.SENT), Tuple.tuple(question, OutboxStatus.SENT),
+                        Tuple.tuple(question, OutboxStatus.SENT));
+        assertThat(edits).extracting(row -> row.lastError)
+                .containsExactly(null, null, "not sent: the message already shows this", null, null);
     }
 
     @Test
