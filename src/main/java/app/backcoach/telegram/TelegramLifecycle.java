@@ -8,11 +8,9 @@ import app.backcoach.support.DispatchLeader;
 import app.backcoach.text.Texts;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,8 +43,6 @@ public class TelegramLifecycle {
     private final SandboxMode sandbox;
     private final DispatchLeader leader;
     private ScheduledExecutorService setup;
-    private boolean started;
-    private boolean stopped;
 
     public TelegramLifecycle(TelegramConnection connection, PollingIntake polling, IntakeDispatcher intake,
                              OutboxDispatcher outbox, Texts texts, SandboxMode sandbox, DispatchLeader leader) {
@@ -59,49 +55,8 @@ public class TelegramLifecycle {
         this.texts = texts;
     }
 
-    /**
-     * Polling Telegram needs nothing of this service's HTTP server, so it starts with the service, on a thread of its
-     * own, while the HTTP server opens: a tenth of a second or so sooner to the first poll. The lifecycle and the
-     * connection are built on that thread too, not on the one that starts the rest.
-     */
-    static void startWithService(@Observes StartupEvent event, TelegramConfig config, SandboxMode sandbox,
-                                 Instance<TelegramLifecycle> lifecycle) {
-        if (!startsWithService(config.mode(), sandbox.active())) {
-            return;
-        }
-        Thread starter = new Thread(() -> {
-            try {
-                lifecycle.get().start();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not start talking to Telegram");
-            }
-        }, "telegram-start");
-        starter.setDaemon(true);
-        starter.start();
-    }
-
     /** After the HTTP server listens: the webhook and the sandbox's stand-in must be reachable first. */
     void onStart(@ObservesAsync HttpServerStart event) {
-        if (!startsWithService(connection.config().mode(), sandbox.active())) {
-            start();
-        }
-    }
-
-    /** The sandbox's stand-in and a webhook's endpoint are this service's HTTP server: those wait for it. */
-    static boolean startsWithService(TelegramConfig.Mode mode, boolean sandbox) {
-        return !sandbox && mode == TelegramConfig.Mode.POLLING;
-    }
-
-    /**
-     * Once, and not after a stop: a start on its own thread may come after a start-up that failed was stopped. The
-     * leader's lock is taken inside this one only here, before its thread exists, so it cannot meet that thread
-     * holding the two the other way round.
-     */
-    private synchronized void start() {
-        if (started || stopped) {
-            return;
-        }
-        started = true;
         TelegramConfig config = connection.config();
         if (connection.isSandbox()) {
             LOG.warnf("No BOT_TOKEN set: running WITHOUT Telegram, in sandbox mode. Chat with the bot at %s",
@@ -169,7 +124,6 @@ public class TelegramLifecycle {
      */
     private void stopAll() {
         synchronized (this) {
-            stopped = true;
             stopPolling();
         }
         intake.stop(SHUTDOWN_GRACE);
