@@ -105,12 +105,14 @@ start_service() { # DB_URL
   # Its home and temporary files in the work folder, which goes, and no perf data file in /tmp: this runs as
   # root, and what it left in /tmp would be root's where the service later runs as 10001. A heap limit of its
   # own: on a build host with much memory, 75 % of it would turn compressed pointers off, and with them the
-  # JDK's base archive, without which no archive of ours can be written.
+  # JDK's base archive, without which no archive of ours can be written. The class-load log lets the service
+  # link, as it stops, the classes Java 17 would otherwise leave out of the archive (ClassArchiveTraining).
   mkdir -p "$WORK/home" "$WORK/tmp"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags, as in the entry point
   env -u BOT_TOKEN HOME="$WORK/home" DB_URL="$1" DB_USER=training DB_PASSWORD=training \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT \
     java -XX:ArchiveClassesAtExit="$ARCHIVE" $JAVA_OPTS -Xmx512m -XX:-UsePerfData -Djava.io.tmpdir="$WORK/tmp" \
+    -Xlog:class+load=info:file="$WORK/classes.log" -Dappcds.training-class-log="$WORK/classes.log" \
     -jar "$JAR" >"$WORK/app.log" 2>&1 &
   app_pid=$!
 }

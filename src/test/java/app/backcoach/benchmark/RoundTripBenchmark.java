@@ -445,8 +445,14 @@ class RoundTripBenchmark {
             if (Boolean.getBoolean("bench.appcds")) {
                 // Class data sharing for the app's classes (JDK 17: written at the first run's exit, used by the next).
                 Path archive = Path.of("target", "benchmark-app.jsa");
-                command.add(Files.exists(archive) && !label.equals("limits")
-                        ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+                if (Files.exists(archive) && !label.equals("limits")) {
+                    command.add("-XX:SharedArchiveFile=" + archive);
+                } else {
+                    // With its class-load log the app links what it loaded before the JVM writes the archive.
+                    Path classLog = Path.of("target", "benchmark-app-classes.log");
+                    command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive,
+                            "-Xlog:class+load=info:file=" + classLog, "-Dappcds.training-class-log=" + classLog));
+                }
             }
             if (Boolean.getBoolean("bench.jfr")) {
                 command.add("-XX:StartFlightRecording=filename=target/bench-" + label + ".jfr,settings=profile");
