@@ -22,7 +22,11 @@ COPY src src
 # The exercise catalogue and the questionnaires are packaged as fallback copies, and placed in /app/config
 # for operators to replace.
 COPY config config
-RUN ./mvnw -B -DnoEmbeddedDb -Dmaven.test.skip=true package
+# One jar (uber-jar) rather than Quarkus' fast-jar layout: its classes are on the JVM's own class path, and the
+# JVM maps those from the class data archive below without reading them from the jar at all, where the classes
+# of the fast-jar's class loader are still read and checked against the archive (README, "Deploy with Docker").
+RUN ./mvnw -B -DnoEmbeddedDb -Dmaven.test.skip=true -Dquarkus.package.jar.type=uber-jar package \
+ && mv target/back-coach-*-runner.jar target/back-coach.jar
 
 ## Run on a JRE as an unprivileged user (uid 10001, as the Kubernetes manifests expect)
 FROM ${RUNTIME_IMAGE}
@@ -34,7 +38,7 @@ RUN if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | hea
     fi \
  && mkdir -p /app/config && chown 10001:10001 /app
 WORKDIR /app
-COPY --from=build --chown=10001:10001 /src/target/quarkus-app/ /app/
+COPY --from=build --chown=10001:10001 /src/target/back-coach.jar /app/back-coach.jar
 COPY --from=build --chown=10001:10001 /src/config/exercises.yaml /app/config/exercises.yaml
 COPY --from=build --chown=10001:10001 /src/config/questionnaires/ /app/config/questionnaires/
 COPY src/main/docker/appcds-training.sh /tmp/appcds-training.sh
@@ -51,4 +55,4 @@ RUN sh /tmp/appcds-training.sh /app/app-cds.jsa && rm /tmp/appcds-training.sh
 USER 10001:10001
 EXPOSE 8080
 # The archive outside JAVA_OPTS, so that setting those keeps it; a JVM that cannot use it starts without it.
-ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=/app/app-cds.jsa $JAVA_OPTS -jar /app/quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=/app/app-cds.jsa $JAVA_OPTS -jar /app/back-coach.jar"]

@@ -10,11 +10,11 @@
 # before the step ends, so the image does not keep them. Where no MariaDB server can be installed or started
 # (a build without package access), the archive comes from a start that stops at the database, as before.
 #
-# usage: appcds-training.sh ARCHIVE [JAR]   (JAVA_OPTS as the entry point uses them; JAR /app/quarkus-run.jar)
+# usage: appcds-training.sh ARCHIVE [JAR]   (JAVA_OPTS as the entry point uses them; JAR /app/back-coach.jar)
 set -eu
 
 ARCHIVE=$1
-JAR=${2:-/app/quarkus-run.jar}
+JAR=${2:-/app/back-coach.jar}
 DB_PORT=39306
 HTTP_PORT=39080
 WORK=$(mktemp -d /tmp/appcds-training.XXXXXX)

@@ -163,7 +163,7 @@ with_archive=()
 without_archive=()
 for run in 1 2 3; do
   with_archive+=("$(timed_start "cds$run" "$IMAGE")")
-  without_archive+=("$(timed_start "nocds$run" --entrypoint sh "$IMAGE" -c 'exec java $JAVA_OPTS -jar /app/quarkus-run.jar')")
+  without_archive+=("$(timed_start "nocds$run" --entrypoint sh "$IMAGE" -c 'exec java $JAVA_OPTS -jar /app/back-coach.jar')")
 done
 
 echo "image-check: OK build=${build_seconds}s size=${size_mb}MB ready=${ready_ms}ms archived-classes=${archived} uid=${uid} start-answered=${answered}"
