@@ -56,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
  * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
  * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it),
+ * -Dbench.jar (the packaged app to run, default target/quarkus-app/quarkus-run.jar),
  * -Dbench.loads (which of e, f, g, h, r to run, default all: "efghr"), -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
  * Telegram keeps them open).
  */
@@ -120,7 +121,8 @@ class RoundTripBenchmark {
 
     @Test
     void costPerUpdate() throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        // -Dbench.jar: another packaging of the same code, the image's one jar say (README, "Deploy with Docker").
+        Path jar = Path.of(System.getProperty("bench.jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
         if (!Files.exists(jar)) {
             report("(e–h) cost per update", "skipped: build the app first (./mvnw -B verify -Pbenchmark does)");
             return;
@@ -478,9 +480,10 @@ class RoundTripBenchmark {
             App app = launch(builder, fake, label);
             report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
                             ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
-                    String.format(Locale.ROOT, "%.2f s from process start (external MariaDB, JVM flags: %s; load average %s;"
-                                    + " %.2f s until noticed; fake Bot API %s)", app.startup, String.join(" ", command.subList(1,
-                                    command.size() - 2)).replaceAll("^$", "default"), uptime(), app.noticed,
+                    String.format(Locale.ROOT, "%.2f s from process start (%s, external MariaDB, JVM flags: %s; load average %s;"
+                                    + " %.2f s until noticed; fake Bot API %s)", app.startup, jar.getFileName(),
+                            String.join(" ", command.subList(1, command.size() - 2)).replaceAll("^$", "default"), uptime(),
+                            app.noticed,
                             Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
                                     ? "keeps connections open" : "closes every connection"));
             return app;
