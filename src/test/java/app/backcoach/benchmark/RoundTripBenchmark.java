@@ -408,9 +408,7 @@ class RoundTripBenchmark {
             command.addAll(jvmFlags());
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoBot.class.getName(),
                     fake.baseUrl(), FakeBotApi.TOKEN));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", "benchmark-echo-bot.log").toFile());
-            return launch(builder, fake, "echo-bot");
+            return launch(new ProcessBuilder(command), fake, Path.of("target", "benchmark-echo-bot.log"));
         }
 
         /** The app's JVM flags: -Dbench.jvm-args, or the recommended ones. */
@@ -419,8 +417,9 @@ class RoundTripBenchmark {
             return Arrays.stream(flags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
         }
 
-        /** Starts the process and returns once it has polled the fake. */
-        private static App launch(ProcessBuilder builder, FakeBotApi fake, String label) throws Exception {
+        /** Starts the process, its output to {@code log}, and returns once it has polled the fake. */
+        private static App launch(ProcessBuilder builder, FakeBotApi fake, Path log) throws Exception {
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
             int pollsBefore = fake.getUpdatesCalls().size();
             long began = System.nanoTime();
             Instant startedAt = Instant.now();
@@ -430,8 +429,7 @@ class RoundTripBenchmark {
             while (fake.getUpdatesCalls().size() == pollsBefore) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     app.close();
-                    throw new IllegalStateException("It did not poll; see target/benchmark-" + (label.equals("echo-bot")
-                            ? label : "app-" + label) + ".log");
+                    throw new IllegalStateException("It did not poll; see " + log);
                 }
                 Thread.sleep(5);
             }
@@ -464,8 +462,7 @@ class RoundTripBenchmark {
             try (ServerSocket socket = new ServerSocket(0)) {
                 httpPort = socket.getLocalPort();
             }
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", "benchmark-app-" + label + ".log").toFile());
+            ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> environment = new HashMap<>(Map.of("BOT_TOKEN", FakeBotApi.TOKEN,
                     "BOT_API_URL", fake.baseUrl(),
                     // Without counting (-Dbench.count-statements=false) the app talks to MariaDB directly: under heavy
@@ -477,7 +474,7 @@ class RoundTripBenchmark {
                     "SCHEDULE_TICK", "off"));
             environment.putAll(env);
             builder.environment().putAll(environment);
-            App app = launch(builder, fake, label);
+            App app = launch(builder, fake, Path.of("target", "benchmark-app-" + label + ".log"));
             report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
                             ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
                     String.format(Locale.ROOT, "%.2f s from process start (%s, external MariaDB, JVM flags: %s; load average %s;"
