@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Knobs: -Dbench.rounds (each person's updates in (e) and (f), default 40), -Dbench.flood-seconds (20),
  * -Dbench.flood-users (200), -Dbench.jvm-args (the app's JVM flags, default: those the Dockerfile uses),
+ * -Dbench.malloc-arena-max (glibc's malloc arenas, default 2 as the Dockerfile sets them; empty: glibc's own),
  * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
  * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
  * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it),
@@ -66,6 +67,8 @@ class RoundTripBenchmark {
     private static final Path RESULTS = Path.of("target", "benchmark-results.txt");
     /** The JVM flags the Dockerfile and README recommend; the default JVM's can be had with -Dbench.jvm-args=. */
     static final String RECOMMENDED_JVM_ARGS = "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -Xss512k";
+    /** glibc's malloc arenas as the Dockerfile sets them; -Dbench.malloc-arena-max= leaves glibc's own (8 per core). */
+    static final String RECOMMENDED_MALLOC_ARENA_MAX = "2";
     private static final Set<String> SENDS = Set.of("sendMessage");
     private static final Set<String> EDITS = Set.of("editMessageText");
 
@@ -408,7 +411,20 @@ class RoundTripBenchmark {
             command.addAll(jvmFlags());
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoBot.class.getName(),
                     fake.baseUrl(), FakeBotApi.TOKEN));
-            return launch(new ProcessBuilder(command), fake, Path.of("target", "benchmark-echo-bot.log"));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            mallocArenas(builder);
+            return launch(builder, fake, Path.of("target", "benchmark-echo-bot.log"));
+        }
+
+        /** MALLOC_ARENA_MAX as -Dbench.malloc-arena-max says (not inherited from whoever runs the benchmark). */
+        private static String mallocArenas(ProcessBuilder builder) {
+            String arenas = System.getProperty("bench.malloc-arena-max", RECOMMENDED_MALLOC_ARENA_MAX).trim();
+            if (arenas.isEmpty()) {
+                builder.environment().remove("MALLOC_ARENA_MAX");
+                return "glibc's default";
+            }
+            builder.environment().put("MALLOC_ARENA_MAX", arenas);
+            return arenas;
         }
 
         /** The app's JVM flags: -Dbench.jvm-args, or the recommended ones. */
@@ -474,12 +490,13 @@ class RoundTripBenchmark {
                     "SCHEDULE_TICK", "off"));
             environment.putAll(env);
             builder.environment().putAll(environment);
+            String arenas = mallocArenas(builder);
             App app = launch(builder, fake, Path.of("target", "benchmark-app-" + label + ".log"));
             report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
                             ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
-                    String.format(Locale.ROOT, "%.2f s from process start (%s, external MariaDB, JVM flags: %s; load average %s;"
+                    String.format(Locale.ROOT, "%.2f s from process start (%s, external MariaDB, JVM flags: %s; MALLOC_ARENA_MAX %s; load average %s;"
                                     + " %.2f s until noticed; fake Bot API %s)", app.startup, jar.getFileName(),
-                            String.join(" ", command.subList(1, command.size() - 2)).replaceAll("^$", "default"), uptime(),
+                            String.join(" ", command.subList(1, command.size() - 2)).replaceAll("^$", "default"), arenas, uptime(),
                             app.noticed,
                             Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
                                     ? "keeps connections open" : "closes every connection"));
