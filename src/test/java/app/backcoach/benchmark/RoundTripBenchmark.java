@@ -57,7 +57,8 @@ import org.junit.jupiter.api.Test;
  * -Dbench.jfr=true (a JFR recording per app run in target/, for {@code jfr print --events jdk.ExecutionSample}),
  * -Dbench.count-statements=false (no relay: latency without its hop; statements then show as none),
  * -Dbench.warmup-seconds (5, an unmeasured flood before (g)), -Dbench.appcds=true (the first app run writes a class data archive at its exit, the second starts from it),
- * -Dbench.jar (the packaged app to run, default target/quarkus-app/quarkus-run.jar),
+ * -Dbench.jar (the packaged app to run, default target/quarkus-app/quarkus-run.jar), -Dbench.java (the java
+ * launcher for the app and the echo bot, default the one on PATH: another JDK's figures beside the stack's own),
  * -Dbench.loads (which of e, f, g, h, r to run, default all: "efghr"), -Dbench.keep-alive=false (the fake closes every connection after its answer, as it did for runs before 2026-12-07;
  * Telegram keeps them open).
  */
@@ -407,7 +408,7 @@ class RoundTripBenchmark {
 
         /** The reference bot, with the app's JVM flags, on this test's class path. */
         static App echoBot(FakeBotApi fake) throws Exception {
-            List<String> command = new ArrayList<>(List.of("java"));
+            List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(jvmFlags());
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoBot.class.getName(),
                     fake.baseUrl(), FakeBotApi.TOKEN));
@@ -425,6 +426,11 @@ class RoundTripBenchmark {
             }
             builder.environment().put("MALLOC_ARENA_MAX", arenas);
             return arenas;
+        }
+
+        /** The java launcher: -Dbench.java, or the one on PATH. */
+        private static String java() {
+            return System.getProperty("bench.java", "java").trim();
         }
 
         /** The app's JVM flags: -Dbench.jvm-args, or the recommended ones. */
@@ -456,7 +462,7 @@ class RoundTripBenchmark {
 
         static App start(Path jar, FakeBotApi fake, StatementCountingProxy proxy, Map<String, String> env,
                          String label) throws Exception {
-            List<String> command = new ArrayList<>(List.of("java"));
+            List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(jvmFlags());
             if (Boolean.getBoolean("bench.appcds")) {
                 // Class data sharing for the app's classes (JDK 17: written at the first run's exit, used by the next).
@@ -494,8 +500,9 @@ class RoundTripBenchmark {
             App app = launch(builder, fake, Path.of("target", "benchmark-app-" + label + ".log"));
             report("(e) startup to the first getUpdates, " + label + (label.equals("limits")
                             ? " (an empty database: Flyway creates the schema)" : " (the schema in place)"),
-                    String.format(Locale.ROOT, "%.2f s from process start (%s, external MariaDB, JVM flags: %s; MALLOC_ARENA_MAX %s; load average %s;"
+                    String.format(Locale.ROOT, "%.2f s from process start (%s, external MariaDB, %s, JVM flags: %s; MALLOC_ARENA_MAX %s; load average %s;"
                                     + " %.2f s until noticed; fake Bot API %s)", app.startup, jar.getFileName(),
+                            "launcher " + java(),
                             String.join(" ", command.subList(1, command.size() - 2)).replaceAll("^$", "default"), arenas, uptime(),
                             app.noticed,
                             Boolean.parseBoolean(System.getProperty("bench.keep-alive", "true"))
