@@ -428,9 +428,10 @@ class RoundTripBenchmark {
             return arenas;
         }
 
-        /** The java launcher: -Dbench.java, or the one on PATH. */
+        /** The java launcher: -Dbench.java, or the one on PATH (also when the property is empty). */
         private static String java() {
-            return System.getProperty("bench.java", "java").trim();
+            String launcher = System.getProperty("bench.java", "").trim();
+            return launcher.isEmpty() ? "java" : launcher;
         }
 
         /** The app's JVM flags: -Dbench.jvm-args, or the recommended ones. */
