@@ -408,8 +408,7 @@ class RoundTripBenchmark {
 
         /** The reference bot, with the app's JVM flags, on this test's class path. */
         static App echoBot(FakeBotApi fake) throws Exception {
-            List<String> command = new ArrayList<>(List.of(java()));
-            command.addAll(jvmFlags());
+            List<String> command = javaCommand();
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoBot.class.getName(),
                     fake.baseUrl(), FakeBotApi.TOKEN));
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -432,6 +431,13 @@ class RoundTripBenchmark {
         private static String java() {
             String launcher = System.getProperty("bench.java", "").trim();
             return launcher.isEmpty() ? "java" : launcher;
+        }
+
+        /** The launcher and the JVM flags every process of the benchmark starts with; the caller adds the rest. */
+        private static List<String> javaCommand() {
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(jvmFlags());
+            return command;
         }
 
         /** The app's JVM flags: -Dbench.jvm-args, or the recommended ones. */
@@ -463,8 +469,7 @@ class RoundTripBenchmark {
 
         static App start(Path jar, FakeBotApi fake, StatementCountingProxy proxy, Map<String, String> env,
                          String label) throws Exception {
-            List<String> command = new ArrayList<>(List.of(java()));
-            command.addAll(jvmFlags());
+            List<String> command = javaCommand();
             if (Boolean.getBoolean("bench.appcds")) {
                 // Class data sharing for the app's classes (JDK 17: written at the first run's exit, used by the next).
                 Path archive = Path.of("target", "benchmark-app.jsa");
