@@ -43,9 +43,10 @@ COPY --from=build --chown=10001:10001 /src/config/exercises.yaml /app/config/exe
 COPY --from=build --chown=10001:10001 /src/config/questionnaires/ /app/config/questionnaires/
 COPY src/main/docker/appcds-training.sh /tmp/appcds-training.sh
 # One GC thread and a heap that grows only as the live set needs, the C1 compiler only: a third of the RSS of
-# the JVM's defaults and a faster start; C2 would run a tap a third cheaper, but only after ten minutes of
-# traffic, and it takes 60-75 MB more and 0.5 s longer to start (README, "Cost per update"). Two malloc arenas
-# instead of glibc's eight per core: 5-10 MB less resident memory, the CPU per update unchanged (eleventh round).
+# the JVM's defaults and a faster start; C2 would run a tap a fifth to a third cheaper, but only after ten
+# minutes of traffic, and it takes 60-75 MB more and 0.5 s longer to start (README, "Cost per update"). Two
+# malloc arenas instead of glibc's eight per core: 5-10 MB less resident memory, the CPU per update unchanged
+# (eleventh round).
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -Xss512k -Djava.awt.headless=true" \
     MALLOC_ARENA_MAX=2 \
     QUARKUS_HTTP_HOST=0.0.0.0 \
